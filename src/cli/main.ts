@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { VERSION } from '../engine/version';
+import { processIo, UsageError, type Io } from './io';
+import { parseScanArgs, runScan } from './scanCommand';
+import { runRules } from './rulesCommand';
+
+const HELP = `genai-guard ${VERSION} — secure generative-AI apps on AWS
+
+Usage:
+  genai-guard scan [PATH...] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|note|never]
+  genai-guard rules [--format text|json|markdown] [--docs DIR]
+  genai-guard --version
+  genai-guard --help
+
+scan      Find hardcoded secrets, over-broad IAM and unencrypted storage in files and folders
+          (folders are walked honouring .gitignore; binary files and files over 5 MB are skipped).
+          Exit 0: nothing at or above --fail-on (default error); 1: there is; 2: usage or I/O error.
+rules     List the rules (or write each rule's documentation page into DIR).
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === 'scan') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, 'fail-on': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      });
+      if (values.help) {
+        io.stdout(HELP);
+        return 0;
+      }
+      return await runScan(parseScanArgs(values, positionals), io);
+    }
+    if (command === 'rules') {
+      const { values } = parseArgs({ args: rest, options: { format: { type: 'string', short: 'f' }, docs: { type: 'string' } } });
+      return await runRules(values.format, values.docs, io);
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`genai-guard: ${(e as Error).message}\nRun "genai-guard --help" for usage.\n`);
+      return 2;
+    }
+    io.stderr(`genai-guard: ${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`genai-guard: ${String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

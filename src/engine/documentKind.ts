@@ -1,0 +1,45 @@
+/**
+ * Recognises what a file is, so IaC rules run only where they mean something and stay quiet on other YAML/JSON.
+ * Decided from the path first, then from a cheap look at the content.
+ */
+export type DocumentKind =
+  | 'terraform'
+  | 'cloudformation'
+  | 'serverless'
+  | 'iam-policy'
+  | 'cdk'
+  | 'notebook'
+  | 'yaml'
+  | 'json'
+  | 'python'
+  | 'typescript'
+  | 'javascript'
+  | 'text';
+
+function basename(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return path.slice(i + 1);
+}
+
+export function detectDocumentKind(path: string, text: string): DocumentKind {
+  const name = basename(path).toLowerCase();
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  if (ext === 'tf' || ext === 'hcl' || name.endsWith('.tf.json')) return 'terraform';
+  if (ext === 'ipynb') return 'notebook';
+  if (/^serverless\.(ya?ml|json)$/.test(name)) return 'serverless';
+  if (ext === 'yaml' || ext === 'yml' || ext === 'template') {
+    if (/^\s*(AWSTemplateFormatVersion|Transform\s*:\s*['"]?AWS::Serverless)/m.test(head) || /^Resources\s*:/m.test(text)) return 'cloudformation';
+    return 'yaml';
+  }
+  if (ext === 'json') {
+    if (/"AWSTemplateFormatVersion"|"Resources"\s*:\s*\{[\s\S]*"Type"\s*:\s*"AWS::/.test(head)) return 'cloudformation';
+    if (/"Statement"\s*:/.test(head) && /"(Effect|Action|NotAction)"\s*:/.test(text)) return 'iam-policy';
+    return 'json';
+  }
+  const isCdk = /from\s+['"]aws-cdk-lib|require\(['"]aws-cdk-lib|^\s*(from|import)\s+aws_cdk\b/m.test(head);
+  if (ext === 'py') return isCdk ? 'cdk' : 'python';
+  if (['ts', 'tsx', 'mts', 'cts'].includes(ext)) return isCdk ? 'cdk' : 'typescript';
+  if (['js', 'jsx', 'mjs', 'cjs'].includes(ext)) return isCdk ? 'cdk' : 'javascript';
+  return 'text';
+}

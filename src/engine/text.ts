@@ -1,0 +1,71 @@
+import type { Position, Range } from './finding';
+
+/** Maps UTF-16 offsets of a text to 1-based line/column positions (binary search over line starts). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+  }
+
+  /** Inverse of `position`: the UTF-16 offset of a 1-based line/column. */
+  offset(pos: Position): number {
+    return (this.starts[pos.line - 1] ?? this.text.length) + pos.column - 1;
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  /** Text of a 1-based line without its line break. */
+  lineText(line: number): string {
+    const start = this.starts[line - 1];
+    if (start === undefined) return '';
+    const next = this.starts[line];
+    const raw = this.text.slice(start, next === undefined ? undefined : next - 1);
+    return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  }
+}
+
+/** Masks a secret for display: keeps a short prefix and suffix, never the whole value (`AKIA…WXYZ`). */
+export function maskSecret(value: string, keepStart = 4, keepEnd = 4): string {
+  if (value.length <= keepStart + keepEnd + 4) return `${value.slice(0, Math.min(2, value.length))}…`;
+  return `${value.slice(0, keepStart)}…${value.slice(-keepEnd)}`;
+}
+
+/** FNV-1a 64-bit as 16 hex digits: fast, dependency-free, stable across platforms (not a security hash). */
+export function fingerprintOf(...parts: string[]): string {
+  let h = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      h ^= BigInt(part.charCodeAt(i));
+      h = (h * prime) & 0xffffffffffffffffn;
+    }
+    h ^= 0x1fn;
+    h = (h * prime) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+/** True when the buffer looks binary: a NUL byte in the first 8 KB. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}

@@ -1,0 +1,164 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../engine/finding';
+import { scanDocument } from '../engine/scan';
+import { looksBinary } from '../engine/text';
+import { readConfig, type GuardConfig } from './config';
+import { toDiagnostic } from './toDiagnostic';
+
+const TYPE_DEBOUNCE_MS = 250;
+
+/** UTF-8 size check without encoding small texts (a UTF-16 unit is at most 3 UTF-8 bytes). */
+function tooLarge(text: string, maxBytes: number): boolean {
+  if (text.length * 3 <= maxBytes) return false;
+  return text.length > maxBytes || Buffer.byteLength(text, 'utf8') > maxBytes;
+}
+const SCANNABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
+/**
+ * Owns the `genai-guard` diagnostic collection: scans documents with the engine on open, on type (debounced) or on
+ * save, drops results for stale document versions, and keeps workspace-scan results alive after a file closes.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('genai-guard');
+  private readonly findings = new Map<string, Finding[]>();
+  /** Files whose diagnostics came from a workspace scan: they stay when the file closes. */
+  private readonly fromWorkspaceScan = new Set<string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private idleWaiters: (() => void)[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChangeFindings = this.changed.event;
+
+  constructor(
+    private readonly docsUri: (ruleId: string) => vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && readConfig(e.document.uri).run === 'onType') this.schedule(e.document, TYPE_DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('genaiGuard')) this.rescanOpenDocuments();
+      }),
+    );
+  }
+
+  rescanOpenDocuments(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  getFindings(uri: vscode.Uri): Finding[] {
+    return this.findings.get(uri.toString()) ?? [];
+  }
+
+  /** Resolves when no scan is scheduled: tests await this instead of sleeping. */
+  whenIdle(): Promise<void> {
+    if (this.timers.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(doc: vscode.TextDocument, delay: number): void {
+    if (!SCANNABLE_SCHEMES.has(doc.uri.scheme)) return;
+    const key = doc.uri.toString();
+    const existing = this.timers.get(key);
+    if (existing) clearTimeout(existing);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        try {
+          this.scanOpenDocument(doc);
+        } catch (e) {
+          this.log.error(`scan failed for ${doc.uri.fsPath}: ${(e as Error).stack ?? String(e)}`);
+        }
+        this.notifyIfIdle();
+      }, delay),
+    );
+  }
+
+  private notifyIfIdle(): void {
+    if (this.timers.size > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private isExcluded(uri: vscode.Uri, config: GuardConfig): boolean {
+    return config.exclude.some((glob) => vscode.languages.match({ pattern: glob }, { uri, languageId: '' } as vscode.TextDocument) > 0);
+  }
+
+  /** Scans an open document now and publishes the result. Returns the findings (also to the test API). */
+  scanOpenDocument(doc: vscode.TextDocument): Finding[] {
+    if (doc.isClosed) return [];
+    const config = readConfig(doc.uri);
+    const version = doc.version;
+    const text = doc.getText();
+    if (this.isExcluded(doc.uri, config) || tooLarge(text, config.maxFileBytes)) {
+      this.publish(doc.uri, []);
+      return [];
+    }
+    const result = scanDocument({ file: vscode.workspace.asRelativePath(doc.uri, false), text }, config.scan);
+    // A newer version arrived while we scanned: its own scan is scheduled; drop this stale result.
+    if (doc.version !== version) return result.findings;
+    this.fromWorkspaceScan.delete(doc.uri.toString());
+    this.publish(doc.uri, result.findings);
+    return result.findings;
+  }
+
+  /** Publishes results of a workspace scan for a file (kept when the file closes). */
+  publishFromWorkspaceScan(uri: vscode.Uri, findings: Finding[]): void {
+    this.fromWorkspaceScan.add(uri.toString());
+    this.publish(uri, findings);
+  }
+
+  /** Scans file bytes (workspace scan); returns undefined when the file is skipped. */
+  scanBytes(uri: vscode.Uri, bytes: Uint8Array, config: GuardConfig): Finding[] | undefined {
+    if (bytes.byteLength > config.maxFileBytes || looksBinary(bytes) || this.isExcluded(uri, config)) return undefined;
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return scanDocument({ file: vscode.workspace.asRelativePath(uri, false), text }, config.scan).findings;
+  }
+
+  clear(): void {
+    this.findings.clear();
+    this.fromWorkspaceScan.clear();
+    this.collection.clear();
+  }
+
+  private publish(uri: vscode.Uri, findings: Finding[]): void {
+    const key = uri.toString();
+    if (findings.length) this.findings.set(key, findings);
+    else this.findings.delete(key);
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
+    const resolveFile = (file: string) => (root ? vscode.Uri.joinPath(root, file) : uri);
+    this.collection.set(
+      uri,
+      findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, this.docsUri, resolveFile)),
+    );
+    this.changed.fire(uri);
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const t = this.timers.get(key);
+    if (t) {
+      clearTimeout(t);
+      this.timers.delete(key);
+      this.notifyIfIdle();
+    }
+    if (this.fromWorkspaceScan.has(key)) return;
+    this.findings.delete(key);
+    this.collection.delete(doc.uri);
+    this.changed.fire(doc.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.notifyIfIdle();
+    for (const d of this.disposables) d.dispose();
+  }
+}

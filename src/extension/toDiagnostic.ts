@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { Finding, Range, Severity } from '../engine/finding';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  note: vscode.DiagnosticSeverity.Information,
+};
+
+export const DIAGNOSTIC_SOURCE = 'genai-guard';
+
+/** The one place engine (1-based, end-exclusive) positions become editor (0-based) positions. */
+export function toVsRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line - 1, r.start.column - 1, r.end.line - 1, r.end.column - 1);
+}
+
+export function toDiagnostic(f: Finding, docsUri: (ruleId: string) => vscode.Uri, resolveFile: (file: string) => vscode.Uri): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toVsRange(f.range), f.message, SEVERITY[f.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = { value: f.ruleId, target: docsUri(f.ruleId) };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(resolveFile(r.file), toVsRange(r.range)), r.message));
+  }
+  return d;
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { readConfig } from './config';
+import type { DiagnosticsController } from './diagnostics';
+
+const DEFAULT_EXCLUDE = '**/{node_modules,.git,.terraform,.terragrunt-cache,cdk.out,.vscode-test,.venv,__pycache__,.serverless,.aws-sam}/**';
+
+export interface WorkspaceScanResult {
+  files: number;
+  findings: number;
+  skipped: number;
+  cancelled: boolean;
+}
+
+/** Scans every file of the workspace with the engine, in a cancellable progress notification. */
+export async function scanWorkspace(controller: DiagnosticsController, log: vscode.LogOutputChannel): Promise<WorkspaceScanResult> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'GenAI Guard: scanning workspace', cancellable: true },
+    async (progress, token) => {
+      const result: WorkspaceScanResult = { files: 0, findings: 0, skipped: 0, cancelled: false };
+      const uris = await vscode.workspace.findFiles('**/*', DEFAULT_EXCLUDE, undefined, token);
+      const openDocs = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      const step = uris.length ? 100 / uris.length : 100;
+      for (const uri of uris) {
+        if (token.isCancellationRequested) {
+          result.cancelled = true;
+          break;
+        }
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: step });
+        const open = openDocs.get(uri.toString());
+        if (open) {
+          result.files++;
+          result.findings += controller.scanOpenDocument(open).filter((f) => !f.suppressed).length;
+          continue;
+        }
+        const config = readConfig(uri);
+        let bytes: Uint8Array;
+        try {
+          bytes = await vscode.workspace.fs.readFile(uri);
+        } catch (e) {
+          log.warn(`workspace scan: cannot read ${uri.fsPath}: ${(e as Error).message}`);
+          result.skipped++;
+          continue;
+        }
+        const findings = controller.scanBytes(uri, bytes, config);
+        if (!findings) {
+          result.skipped++;
+          continue;
+        }
+        result.files++;
+        result.findings += findings.filter((f) => !f.suppressed).length;
+        controller.publishFromWorkspaceScan(uri, findings);
+      }
+      log.info(`workspace scan: ${result.files} files, ${result.findings} findings, ${result.skipped} skipped${result.cancelled ? ' (cancelled)' : ''}`);
+      return result;
+    },
+  );
+}

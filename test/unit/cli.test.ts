@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/io';
+
+const KEY = 'AKIAZ7FAKEFIXTURE234';
+
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { cwd, isTTY: false, stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+describe('genai-guard CLI', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'gg-cli-'));
+    mkdirSync(path.join(dir, 'src'));
+    mkdirSync(path.join(dir, 'ignored'));
+    mkdirSync(path.join(dir, 'node_modules', 'dep'), { recursive: true });
+    writeFileSync(path.join(dir, 'src', 'app.py'), `import os\nkey = "${KEY}"\n`);
+    writeFileSync(path.join(dir, 'src', 'ok.py'), 'key = os.environ["AWS_ACCESS_KEY_ID"]\n');
+    writeFileSync(path.join(dir, 'src', 'muted.py'), `key = "AKIAZ7FAKEFIXTURE235"  # genai-guard-ignore GG-SEC-001: test key\n`);
+    writeFileSync(path.join(dir, 'ignored', 'x.py'), `key = "${KEY}"\n`);
+    writeFileSync(path.join(dir, 'node_modules', 'dep', 'x.js'), `const k = "${KEY}";\n`);
+    writeFileSync(path.join(dir, '.gitignore'), 'ignored/\n');
+    writeFileSync(path.join(dir, 'blob.bin'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(KEY)]));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the JSON contract with relative paths, 1-based positions and suppressed findings marked', async () => {
+    const { code, out } = await run(['scan', '--format', 'json'], dir);
+    assert.equal(code, 1, 'an error-level finding fails by default');
+    const json = JSON.parse(out) as { version: number; findings: Record<string, unknown>[]; stats: { files: number; ms: number } };
+    assert.equal(json.version, 1);
+    assert.deepEqual(
+      json.findings.map((f) => [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.family, f.severity, f.suppressed]),
+      [
+        ['src/app.py', 2, 8, 2, 28, 'GG-SEC-001', 'secret', 'error', false],
+        ['src/muted.py', 1, 8, 1, 28, 'GG-SEC-001', 'secret', 'error', true],
+      ],
+    );
+    assert.ok(!out.includes(KEY), 'the secret is never printed in full');
+    assert.equal(json.stats.files, 4, 'gitignored, node_modules and binary files are not scanned');
+    assert.equal(typeof json.stats.ms, 'number');
+  });
+
+  it('keeps file paths as given on the command line', async () => {
+    const { out } = await run(['scan', 'src/app.py', '--format', 'json'], dir);
+    assert.equal((JSON.parse(out) as { findings: { file: string }[] }).findings[0]?.file, 'src/app.py');
+  });
+
+  it('exits 0 below --fail-on and with --fail-on never, 1 at or above it', async () => {
+    assert.equal((await run(['scan', 'src/ok.py'], dir)).code, 0);
+    assert.equal((await run(['scan', 'src/muted.py'], dir)).code, 0, 'suppressed findings do not fail the build');
+    assert.equal((await run(['scan', '--fail-on', 'never'], dir)).code, 0);
+    assert.equal((await run(['scan', '--fail-on', 'note'], dir)).code, 1);
+  });
+
+  it('exits 2 on usage and I/O errors with a clear message', async () => {
+    const bad = await run(['scan', '--format', 'xml'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--format must be one of text, json, sarif/);
+    const missing = await run(['scan', 'nope/'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /cannot read nope\//);
+    assert.equal((await run(['scan', '--bogus'], dir)).code, 2);
+    assert.equal((await run(['frobnicate'], dir)).code, 2);
+  });
+
+  it('writes SARIF 2.1.0 to --output with rules, fingerprints and suppressions', async () => {
+    const { code, out } = await run(['scan', '--format', 'sarif', '--output', 'out.sarif'], dir);
+    assert.equal(code, 1);
+    assert.equal(out, '');
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string; helpUri: string; help: { text: string } }[] } }; results: Record<string, unknown>[] }[];
+    };
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0]!;
+    assert.ok(run0.tool.driver.rules.some((r) => r.id === 'GG-SEC-001' && r.helpUri.endsWith('GG-SEC-001.md') && r.help.text.length > 20));
+    assert.equal(run0.results.length, 2);
+    const suppressed = run0.results.find((r) => Array.isArray(r.suppressions));
+    assert.deepEqual(suppressed?.suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'test key' }]);
+    assert.ok(run0.results.every((r) => typeof (r.partialFingerprints as Record<string, string>)['genaiGuard/v1'] === 'string'));
+  });
+
+  it('groups text output by file with a summary line', async () => {
+    const { out } = await run(['scan'], dir);
+    assert.match(out, /^src\/app\.py\n {2}2:8 +error +AWS access key id AKIA…E234/m);
+    assert.match(out, /✖ 1 problem \(1 error, 0 warnings, 0 notes, 1 suppressed\) in 4 files, 1 skipped/);
+  });
+
+  it('lists rules and writes their documentation pages', async () => {
+    const { out } = await run(['rules', '--format', 'markdown'], dir);
+    assert.match(out, /\| \[GG-SEC-001\]\(docs\/rules\/GG-SEC-001\.md\) \| secret \| error \|/);
+    assert.equal((await run(['rules', '--docs', 'docs'], dir)).code, 0);
+    assert.match(readFileSync(path.join(dir, 'docs', 'GG-SEC-001.md'), 'utf8'), /^# GG-SEC-001/);
+  });
+
+  it('the bundled dist/cli.js runs as an executable without vscode', function () {
+    const cli = path.resolve(__dirname, '../../../dist/cli.js');
+    const bundle = readFileSync(cli, 'utf8');
+    assert.ok(bundle.startsWith('#!/usr/bin/env node'));
+    assert.ok(!/require\(["']vscode["']\)/.test(bundle), 'the CLI bundle must not need vscode');
+    assert.match(execFileSync(cli, ['--version']).toString(), /^\d+\.\d+\.\d+/);
+    const r = spawnSync(cli, ['scan', path.join(dir, 'src', 'app.py'), '--format', 'json']);
+    assert.equal(r.status, 1);
+  });
+});

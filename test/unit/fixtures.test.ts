@@ -1,0 +1,86 @@
+/**
+ * One generic runner for every rule's fixtures (test/fixtures/rules/<RULE-ID>/*). Expectations are written in the
+ * fixture itself, in the file's comment syntax, on the line(s) above the code they describe:
+ *   `expect: GG-SEC-001`  the next code line must carry an active (unsuppressed) finding of that rule
+ *   `ok` / `ok: reason`   the next code line must carry no active finding at all
+ * Formats without comments (JSON, notebooks) use a sidecar `<file>.expect` with `LINE RULE-ID` lines.
+ * The runner asserts set equality per file, so an unexpected finding anywhere fails too.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../src/engine/rules';
+import { scanDocument } from '../../src/engine/scan';
+
+const ROOT = path.resolve(__dirname, '../../../test/fixtures/rules');
+const ANNOTATION = /^\s*(?:#|\/\/|--|;|\/\*|<!--)\s*(expect|ok)\b(?::\s*((?:GG-[A-Z]+-\d{3})(?:\s*,\s*GG-[A-Z]+-\d{3})*))?/;
+const COMMENT_ONLY = /^\s*(?:#|\/\/|--|;|\/\*|\*|<!--)/;
+
+interface Expectations {
+  expected: Set<string>;
+  okLines: Set<number>;
+}
+
+export function readExpectations(file: string, text: string): Expectations {
+  const expected = new Set<string>();
+  const okLines = new Set<number>();
+  const sidecar = `${file}.expect`;
+  if (existsSync(sidecar)) {
+    for (const line of readFileSync(sidecar, 'utf8').split('\n')) {
+      const m = /^(\d+)\s+(GG-[A-Z]+-\d{3})\s*$/.exec(line.trim());
+      if (m) expected.add(`${m[1]} ${m[2]}`);
+    }
+    return { expected, okLines };
+  }
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const m = ANNOTATION.exec(line);
+    if (!m) return;
+    let target = i + 1;
+    while (target < lines.length && (ANNOTATION.test(lines[target] ?? '') || COMMENT_ONLY.test(lines[target] ?? ''))) target++;
+    if (m[1] === 'expect') {
+      assert.ok(m[2], `${file}:${i + 1}: "expect:" needs a rule id`);
+      for (const id of m[2].split(',')) expected.add(`${target + 1} ${id.trim()}`);
+    } else {
+      okLines.add(target + 1);
+    }
+  });
+  return { expected, okLines };
+}
+
+describe('rule fixtures', () => {
+  it('every registered rule has a fixture folder with positive and negative cases', () => {
+    for (const rule of RULES) {
+      const dir = path.join(ROOT, rule.id);
+      assert.ok(existsSync(dir), `missing fixtures for ${rule.id} in ${dir}`);
+      let positives = 0;
+      let negatives = 0;
+      for (const f of readdirSync(dir).filter((n) => !n.endsWith('.expect'))) {
+        const full = path.join(dir, f);
+        const e = readExpectations(full, readFileSync(full, 'utf8'));
+        positives += [...e.expected].filter((x) => x.endsWith(` ${rule.id}`)).length;
+        negatives += e.okLines.size;
+      }
+      assert.ok(positives > 0, `${rule.id} has no positive fixture`);
+      assert.ok(negatives > 0, `${rule.id} has no negative fixture`);
+    }
+  });
+
+  for (const ruleDir of existsSync(ROOT) ? readdirSync(ROOT) : []) {
+    describe(ruleDir, () => {
+      for (const name of readdirSync(path.join(ROOT, ruleDir)).filter((n) => !n.endsWith('.expect'))) {
+        it(name, () => {
+          const full = path.join(ROOT, ruleDir, name);
+          const text = readFileSync(full, 'utf8');
+          const { expected, okLines } = readExpectations(full, text);
+          const active = scanDocument({ file: name, text }).findings.filter((f) => !f.suppressed);
+          const actual = new Set(active.map((f) => `${f.range.start.line} ${f.ruleId}`));
+          assert.deepEqual([...actual].sort(), [...expected].sort(), `findings of ${ruleDir}/${name} (line rule)`);
+          for (const line of okLines) {
+            assert.ok(!active.some((f) => f.range.start.line === line), `${ruleDir}/${name}:${line} is marked ok but has a finding`);
+          }
+        });
+      }
+    });
+  }
+});
