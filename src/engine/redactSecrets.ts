@@ -1,5 +1,4 @@
-import { scanDocument } from './scan';
-import { LineIndex } from './text';
+import { findSecrets } from './secrets/catalogue';
 
 export interface RedactedSpan {
   /** UTF-16 offsets into the original text, end exclusive. */
@@ -15,33 +14,26 @@ export interface SecretRedaction {
 }
 
 /**
- * Replaces every secret the scanner's secret rules find with a typed placeholder (`[SECRET_1]`). The same value
- * gets the same placeholder. Secrets are one-way: there is no vault to restore them.
- * Throws if a detector throws: callers must treat that as "do not send".
+ * Replaces every catalogued secret with a placeholder (`[SECRET_1]`); the same value gets the same placeholder.
+ * Secrets are one-way: there is no vault to restore them. Throws if a detector throws: callers must treat that as
+ * "do not send".
  */
 export function redactSecrets(text: string): SecretRedaction {
-  const { findings } = scanDocument({ file: 'prompt.txt', text, kind: 'text' });
-  const lines = new LineIndex(text);
-  const raw = findings
-    .filter((f) => f.family === 'secret')
-    .map((f) => ({ start: lines.offset(f.range.start), end: lines.offset(f.range.end), ruleId: f.ruleId }))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
   const spans: RedactedSpan[] = [];
   const numbers = new Map<string, number>();
   let out = '';
   let cursor = 0;
-  for (const s of raw) {
+  for (const s of findSecrets(text)) {
     if (s.start < cursor) continue; // overlapping: the earlier, longer span already covers it
-    const value = text.slice(s.start, s.end);
-    let n = numbers.get(value);
+    let n = numbers.get(s.value);
     if (n === undefined) {
       n = numbers.size + 1;
-      numbers.set(value, n);
+      numbers.set(s.value, n);
     }
     const placeholder = `[SECRET_${n}]`;
     out += text.slice(cursor, s.start) + placeholder;
     cursor = s.end;
-    spans.push({ ...s, placeholder });
+    spans.push({ start: s.start, end: s.end, ruleId: s.ruleId, placeholder });
   }
   out += text.slice(cursor);
   return { text: out, spans };

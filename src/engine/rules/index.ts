@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
-import awsAccessKeyId from './secrets/awsAccessKeyId';
+import { SECRET_RULES } from './secrets';
 
-/** Every rule, registered explicitly (no runtime globbing). A unit test checks ids are unique and documented. */
-export const RULES: readonly Rule[] = [awsAccessKeyId];
+/** Every rule, registered explicitly per family (no runtime globbing). A unit test checks ids are unique and documented. */
+export const RULES: readonly Rule[] = [...SECRET_RULES];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 

@@ -1,22 +1,9 @@
-import type { Rule } from '../rule';
-import { maskSecret } from '../../text';
+import { secretRule } from './secretRule';
 
-/** Prefixes of AWS access key ids. AIDA/AROA/ANPA… are principal ids, not credentials, and are not reported. */
-const KEY_PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA'] as const;
-const PATTERN = /(?<![A-Za-z0-9/+])((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9/+])/g;
-
-/** AWS's documentation keys (AKIAIOSFODNN7EXAMPLE and friends) are examples, never secrets. */
-function isDocumentationExample(keyId: string): boolean {
-  return keyId.endsWith('EXAMPLE');
-}
-
-const rule: Rule = {
+export default secretRule({
   id: 'GG-SEC-001',
-  family: 'secret',
-  defaultSeverity: 'error',
   title: 'AWS access key id in a file',
-  appliesTo: '*',
-  keywords: KEY_PREFIXES,
+  advice: 'remove it and rotate the key.',
   docs: `# GG-SEC-001 — AWS access key id in a file
 
 **Family:** secret · **Default severity:** error · **Formats:** every text file
@@ -41,20 +28,4 @@ AWS's documentation example keys (ending in \`EXAMPLE\`) are never reported.
 - AWS: Managing access keys for IAM users — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
 - AWS: Unique identifier prefixes — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 `,
-  check(ctx) {
-    for (const m of ctx.text.matchAll(PATTERN)) {
-      const keyId = m[1] ?? '';
-      if (isDocumentationExample(keyId)) continue;
-      const start = m.index ?? 0;
-      const temporary = keyId.startsWith('ASIA');
-      ctx.report({
-        start,
-        end: start + keyId.length,
-        message: `${temporary ? 'Temporary AWS access key id' : 'AWS access key id'} ${maskSecret(keyId)} is hardcoded; remove it and rotate the key.`,
-        identity: keyId,
-      });
-    }
-  },
-};
-
-export default rule;
+});
