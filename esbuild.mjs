@@ -22,7 +22,8 @@ const problemMatcher = {
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = { define: { __GENAI_GUARD_VERSION__: JSON.stringify(pkg.version) }, bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'warning', plugins: watch ? [problemMatcher] : [] };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// Prefer ESM entry points: jsonc-parser's UMD build hides its modules from the bundler.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

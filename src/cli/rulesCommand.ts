@@ -4,13 +4,14 @@ import { RULES } from '../engine/rules';
 import type { Io } from './io';
 import { UsageError } from './io';
 
-function formats(appliesTo: (typeof RULES)[number]['appliesTo']): string {
-  return appliesTo === '*' ? 'any text file' : appliesTo.join(', ');
+function formats(rule: (typeof RULES)[number]): string {
+  if (rule.scope === 'model') return rule.formats.join(', ');
+  return rule.appliesTo === '*' ? 'any text file' : rule.appliesTo.join(', ');
 }
 
 /** The rule table in Markdown, as the README embeds it (generated, never edited by hand). */
 export function renderRuleTable(): string {
-  const rows = RULES.map((r) => `| [${r.id}](docs/rules/${r.id}.md) | ${r.family} | ${r.defaultSeverity} | ${r.title} | ${formats(r.appliesTo)} |`);
+  const rows = RULES.map((r) => `| [${r.id}](docs/rules/${r.id}.md) | ${r.family} | ${r.defaultSeverity} | ${r.title} | ${formats(r)} |`);
   return ['| Rule | Family | Severity | What it finds | Formats |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -24,7 +25,7 @@ export async function runRules(format: string | undefined, docsDir: string | und
   }
   switch (format ?? 'text') {
     case 'json':
-      io.stdout(`${JSON.stringify(RULES.map((r) => ({ id: r.id, family: r.family, severity: r.defaultSeverity, title: r.title, formats: r.appliesTo })), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(RULES.map((r) => ({ id: r.id, family: r.family, severity: r.defaultSeverity, title: r.title, formats: r.scope === 'model' ? r.formats : r.appliesTo })), null, 2)}\n`);
       return 0;
     case 'markdown':
       io.stdout(`${renderRuleTable()}\n`);

@@ -1,7 +1,9 @@
 import { compareFindings, type Finding, type Severity } from './finding';
 import { detectDocumentKind, type DocumentKind } from './documentKind';
+import { buildModel, type IacModel, type IacSource } from './iac/model';
 import { RULES, type Rule, type RuleReport } from './rules';
-import { applyDirectives, collectDirectives } from './suppress';
+import type { ModelRule, TextRule } from './rules/rule';
+import { applyDirectives, applyMetadataSuppressions, collectDirectives } from './suppress';
 import { fingerprintOf, LineIndex } from './text';
 
 export interface ScanOptions {
@@ -27,47 +29,137 @@ export interface DocumentScan {
   findings: Finding[];
 }
 
-function rulesFor(kind: DocumentKind, text: string, options: ScanOptions): Rule[] {
-  const disabled = new Set(options.disabledRules ?? []);
-  const only = options.onlyRules ? new Set(options.onlyRules) : undefined;
+const IAC_KINDS = new Set<DocumentKind>(['terraform', 'cloudformation', 'serverless', 'iam-policy']);
+
+function enabled(rule: Rule, options: ScanOptions): boolean {
+  if (options.disabledRules?.includes(rule.id)) return false;
+  if (options.severityOverrides?.[rule.id] === 'off') return false;
+  return !options.onlyRules || options.onlyRules.includes(rule.id);
+}
+
+function textRulesFor(kind: DocumentKind, text: string, options: ScanOptions): TextRule[] {
   return RULES.filter(
-    (r) =>
-      !disabled.has(r.id) &&
-      options.severityOverrides?.[r.id] !== 'off' &&
-      (!only || only.has(r.id)) &&
+    (r): r is TextRule =>
+      r.scope !== 'model' &&
+      enabled(r, options) &&
       (r.appliesTo === '*' || r.appliesTo.includes(kind)) &&
       (!r.keywords || r.keywords.some((k) => text.includes(k))),
   );
 }
 
-/** Scans one document with every applicable rule. Pure: no I/O, same result in the editor and the CLI. */
-export function scanDocument(input: DocumentInput, options: ScanOptions = {}): DocumentScan {
-  const kind = input.kind ?? detectDocumentKind(input.file, input.text);
-  const rules = rulesFor(kind, input.text, options);
-  if (rules.length === 0) return { file: input.file, kind, findings: [] };
-  const lines = new LineIndex(input.text);
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    const override = options.severityOverrides?.[rule.id];
-    const report = (r: RuleReport) => {
-      const range = r.range ?? lines.range(r.start ?? 0, r.end ?? r.start ?? 0);
-      const severity = override && override !== 'off' ? override : (r.severity ?? rule.defaultSeverity);
-      findings.push({
-        ruleId: rule.id,
-        family: rule.family,
-        severity,
-        message: r.message,
-        file: input.file,
-        range,
-        ...(r.resource ? { resource: r.resource } : {}),
-        ...(r.related ? { related: r.related } : {}),
-        ...(r.fixes ? { fixes: r.fixes } : {}),
-        fingerprint: fingerprintOf(rule.id, input.file, r.resource ?? '', r.identity ?? r.message),
-      });
-    };
-    rule.check({ file: input.file, text: input.text, kind, lines, report });
+function folderOf(file: string): string {
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return i === -1 ? '' : file.slice(0, i);
+}
+
+/** A per-file collector that turns rule reports into findings (ranges, severity, fingerprint). */
+class FindingSink {
+  private readonly lines = new Map<string, LineIndex>();
+  readonly byFile = new Map<string, Finding[]>();
+
+  constructor(
+    private readonly texts: Map<string, string>,
+    private readonly options: ScanOptions,
+  ) {}
+
+  lineIndex(file: string): LineIndex {
+    let idx = this.lines.get(file);
+    if (!idx) {
+      idx = new LineIndex(this.texts.get(file) ?? '');
+      this.lines.set(file, idx);
+    }
+    return idx;
   }
-  applyDirectives(findings, collectDirectives(input.text, lines));
-  findings.sort(compareFindings);
-  return { file: input.file, kind, findings };
+
+  add(rule: Rule, file: string, r: RuleReport): void {
+    const lines = this.lineIndex(file);
+    const range = r.range ?? lines.range(r.start ?? 0, r.end ?? r.start ?? 0);
+    const override = this.options.severityOverrides?.[rule.id];
+    const severity = override && override !== 'off' ? override : (r.severity ?? rule.defaultSeverity);
+    const finding: Finding = {
+      ruleId: rule.id,
+      family: rule.family,
+      severity,
+      message: r.message,
+      file,
+      range,
+      ...(r.resource ? { resource: r.resource } : {}),
+      ...(r.related ? { related: r.related } : {}),
+      ...(r.fixes ? { fixes: r.fixes } : {}),
+      fingerprint: fingerprintOf(rule.id, file, r.resource ?? '', r.identity ?? r.message),
+    };
+    const list = this.byFile.get(file);
+    if (list) list.push(finding);
+    else this.byFile.set(file, [finding]);
+  }
+}
+
+/**
+ * Scans a set of documents together: text rules run on each file; model rules run once per IaC unit (all `.tf`
+ * files of a folder form one Terraform module, so a bucket and its encryption resource in another file are linked).
+ * Pure: no I/O, the same result in the editor and the CLI.
+ */
+export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOptions = {}): DocumentScan[] {
+  const kinds = new Map<string, DocumentKind>();
+  const texts = new Map<string, string>();
+  for (const i of inputs) {
+    kinds.set(i.file, i.kind ?? detectDocumentKind(i.file, i.text));
+    texts.set(i.file, i.text);
+  }
+  const sink = new FindingSink(texts, options);
+
+  for (const input of inputs) {
+    const kind = kinds.get(input.file)!;
+    for (const rule of textRulesFor(kind, input.text, options)) {
+      rule.check({ file: input.file, text: input.text, kind, lines: sink.lineIndex(input.file), report: (r) => sink.add(rule, input.file, r) });
+    }
+  }
+
+  const modelRules = RULES.filter((r): r is ModelRule => r.scope === 'model' && enabled(r, options));
+  const models: IacModel[] = [];
+  if (modelRules.length) {
+    const terraformByFolder = new Map<string, IacSource[]>();
+    for (const input of inputs) {
+      const kind = kinds.get(input.file)!;
+      if (!IAC_KINDS.has(kind)) continue;
+      const src: IacSource = { file: input.file, text: input.text, kind };
+      if (kind === 'terraform') {
+        const folder = folderOf(input.file);
+        const list = terraformByFolder.get(folder);
+        if (list) list.push(src);
+        else terraformByFolder.set(folder, [src]);
+      } else {
+        const m = buildModel([src]);
+        if (m) models.push(m);
+      }
+    }
+    for (const group of terraformByFolder.values()) {
+      const m = buildModel(group);
+      if (m) models.push(m);
+    }
+    for (const model of models) {
+      for (const rule of modelRules) {
+        if (!rule.formats.includes(model.format)) continue;
+        rule.check({ model, report: (r) => sink.add(rule, r.file, r) });
+      }
+    }
+  }
+
+  return inputs.map((input) => {
+    const findings = sink.byFile.get(input.file) ?? [];
+    applyDirectives(findings, collectDirectives(input.text, sink.lineIndex(input.file)));
+    for (const m of models) if (m.files.some((f) => f.file === input.file)) applyMetadataSuppressions(findings, m);
+    findings.sort(compareFindings);
+    return { file: input.file, kind: kinds.get(input.file)!, findings };
+  });
+}
+
+/**
+ * Scans one document. `related` are the other files of its unit (the sibling `.tf` files of a Terraform module),
+ * read for context; only findings in `input.file` are returned.
+ */
+export function scanDocument(input: DocumentInput, options: ScanOptions = {}, related: readonly DocumentInput[] = []): DocumentScan {
+  const others = related.filter((r) => r.file !== input.file);
+  const results = scanDocuments([input, ...others], options);
+  return results[0]!;
 }

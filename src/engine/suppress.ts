@@ -1,4 +1,7 @@
 import type { Family, Finding, Suppression } from './finding';
+import type { IacModel } from './iac/model';
+import { get, items, str } from './iac/node';
+import { getRule } from './rules';
 import type { LineIndex } from './text';
 
 /**
@@ -9,7 +12,7 @@ import type { LineIndex } from './text';
  * honoured for the secret family so teams don't annotate twice.
  */
 interface Directive {
-  ruleIds: Set<string> | 'all-secrets';
+  ruleIds: Set<string> | 'all-secrets' | 'all';
   suppression: Suppression;
 }
 
@@ -23,7 +26,9 @@ const SECRET_LINE_DIRECTIVES: readonly [RegExp, string][] = [
 ];
 const SECRET_NEXT_LINE_DIRECTIVES: readonly [RegExp, string][] = [[/secretlint-disable-next-line/, 'secretlint-disable-next-line']];
 
-const KEYWORDS = ['genai-guard-ignore', 'gitleaks:allow', 'allowlist', 'secretlint-disable', 'trufflehog:ignore'];
+const KEYWORDS = ['genai-guard-ignore', 'gitleaks:allow', 'allowlist', 'secretlint-disable', 'trufflehog:ignore', 'kics-scan'];
+/** KICS: `# kics-scan ignore-line` silences the line it is on and the next one. */
+const KICS_IGNORE_LINE = /kics-scan\s+ignore-line/;
 
 export function collectDirectives(text: string, lines: LineIndex): Map<number, Directive[]> {
   const byLine = new Map<number, Directive[]>();
@@ -52,6 +57,11 @@ export function collectDirectives(text: string, lines: LineIndex): Map<number, D
     for (const [re, source] of SECRET_NEXT_LINE_DIRECTIVES) {
       if (re.test(src)) add(line + 1, { ruleIds: 'all-secrets', suppression: { kind: 'inline', source } });
     }
+    if (KICS_IGNORE_LINE.test(src)) {
+      const d: Directive = { ruleIds: 'all', suppression: { kind: 'inline', source: 'kics-scan ignore-line' } };
+      add(line, d);
+      add(line + 1, d);
+    }
   }
   return byLine;
 }
@@ -67,5 +77,64 @@ export function applyDirectives(findings: Finding[], directives: Map<number, Dir
 }
 
 function matches(d: Directive, ruleId: string, family: Family): boolean {
+  if (d.ruleIds === 'all') return true;
   return d.ruleIds === 'all-secrets' ? family === 'secret' : d.ruleIds.has(ruleId);
+}
+
+/** True when `id` names this rule: our id, or one of the incumbents' equivalent ids. */
+function namesRule(id: string, ruleId: string): boolean {
+  if (id === ruleId) return true;
+  return getRule(ruleId)?.equivalents?.some((e) => e.toLowerCase() === id.toLowerCase()) ?? false;
+}
+
+/** Incumbents' comments inside a Terraform block (or just above it) that skip a rule for the whole block. */
+const TF_BLOCK_DIRECTIVES: readonly [RegExp, string][] = [
+  [/checkov:skip=([A-Za-z0-9_-]+)(?::([^\r\n]*))?/g, 'checkov:skip'],
+  [/(?:tfsec|trivy):ignore:([A-Za-z0-9_-]+)/g, 'trivy:ignore'],
+  [/genai-guard-ignore-block[ \t]+([A-Z]{2,}-[A-Z]{2,}-\d{3})(?:[ \t]*:[ \t]*([^\r\n]*))?/g, 'genai-guard-ignore-block'],
+];
+
+/**
+ * Resource-level suppressions: CloudFormation `Metadata` (`genai-guard: ignore: [{id, reason}]`, checkov's
+ * `checkov: skip: [{id, comment}]`, cfn_nag's `rules_to_suppress: [{id, reason}]`) and, in Terraform, incumbents'
+ * skip comments written inside a resource block or on the line above it.
+ */
+export function applyMetadataSuppressions(findings: Finding[], model: IacModel): void {
+  if (findings.length === 0) return;
+  for (const r of model.resources) {
+    const rules: { id: string; reason?: string; source: string; kind: 'metadata' | 'inline' }[] = [];
+    if (r.metadata) {
+      const lists: [string, string, string][] = [
+        ['genai-guard', 'ignore', 'genai-guard'],
+        ['checkov', 'skip', 'checkov'],
+        ['cfn_nag', 'rules_to_suppress', 'cfn_nag'],
+      ];
+      for (const [tool, key, source] of lists) {
+        for (const it of items(get(get(r.metadata, tool), key))) {
+          const id = str(get(it, 'id'));
+          const reason = str(get(it, 'reason')) ?? str(get(it, 'comment'));
+          if (id) rules.push({ id, source, kind: 'metadata', ...(reason ? { reason } : {}) });
+        }
+      }
+    } else if (r.format === 'terraform') {
+      const text = model.files.find((f) => f.file === r.file)?.text ?? '';
+      const lineBefore = text.lastIndexOf('\n', Math.max(0, r.start - 2));
+      const block = text.slice(lineBefore + 1, r.end);
+      if (/checkov:skip|tfsec:ignore|trivy:ignore|genai-guard-ignore-block/.test(block)) {
+        for (const [re, source] of TF_BLOCK_DIRECTIVES) {
+          for (const m of block.matchAll(re)) {
+            const reason = m[2]?.trim();
+            rules.push({ id: m[1] ?? '', source, kind: 'inline', ...(reason ? { reason } : {}) });
+          }
+        }
+      }
+    }
+    if (rules.length === 0) continue;
+    for (const f of findings) {
+      if (f.suppressed || f.file !== r.file) continue;
+      if (f.resource !== r.address) continue;
+      const hit = rules.find((x) => namesRule(x.id, f.ruleId));
+      if (hit) f.suppressed = { kind: hit.kind, source: hit.source, ...(hit.reason ? { reason: hit.reason } : {}) };
+    }
+  }
 }

@@ -1,47 +1,64 @@
+import { AI_PATTERNS } from './patterns/ai';
+import { AWS_PATTERNS } from './patterns/aws';
+import { DEVTOOLS_PATTERNS } from './patterns/devtools';
+import { GENERIC_PATTERNS, setSpecificOverlapCheck } from './patterns/generic';
+import { KEY_PATTERNS } from './patterns/keys';
 import type { SecretContext, SecretMatch, SecretPattern } from './types';
-
-/** AWS's documentation keys (AKIAIOSFODNN7EXAMPLE and friends) are examples, never secrets. */
-function notDocumentationExample(secret: string): boolean {
-  return !secret.endsWith('EXAMPLE');
-}
+import { lineAround } from './util';
 
 /**
  * The secret catalogue: every token format GenAI Guard knows. The scanner's secret rules report these; the prompt
- * redaction engine replaces them. Add formats here, never in a second list.
+ * redaction engine replaces them. Add formats here (in `patterns/`), never in a second list.
+ *
+ * Every regex is linear-time: literal or class-anchored starts with fixed-width lookbehinds, bounded `{m,n}`
+ * repetitions, no nested quantifiers over overlapping classes (test/unit/secrets-redos.test.ts feeds them
+ * pathological input).
  */
-export const SECRET_PATTERNS: readonly SecretPattern[] = [
-  {
-    id: 'aws-access-key-id',
-    ruleId: 'GG-SEC-001',
-    label: 'AWS access key id',
-    // AIDA/AROA/ANPA… are principal ids, not credentials, and are not matched.
-    regex: /(?<![A-Za-z0-9/+])((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9/+])/g,
-    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-    validate: notDocumentationExample,
-    describe: (s) => (s.startsWith('ASIA') ? 'temporary credentials' : undefined),
-  },
-];
+export const SECRET_PATTERNS: readonly SecretPattern[] = [...AWS_PATTERNS, ...AI_PATTERNS, ...DEVTOOLS_PATTERNS, ...KEY_PATTERNS, ...GENERIC_PATTERNS];
+
+const SPECIFIC_PATTERNS = SECRET_PATTERNS.filter((p) => !p.fallback);
+
+// Fallback (generic) matches give way to a specific pattern on the same span: one secret, one finding.
+setSpecificOverlapCheck((ctx: SecretContext) => {
+  const { line, offset } = lineAround(ctx.text, ctx.start, ctx.end, 300);
+  return findSecrets(line, SPECIFIC_PATTERNS).some((m) => m.start + offset < ctx.end && m.end + offset > ctx.start);
+});
 
 function secretSpan(m: RegExpMatchArray): { value: string; offset: number } {
   const named = m.groups?.secret;
   const value = named ?? m[1] ?? m[0];
   const index = m.index ?? 0;
-  // Group offsets: the secret is located inside the whole match (first occurrence is the captured one).
-  const offset = value === m[0] ? index : index + m[0].indexOf(value);
+  // Group offsets: the secret is located inside the whole match (last occurrence: the secret follows its key name).
+  const offset = value === m[0] ? index : index + m[0].lastIndexOf(value);
   return { value, offset };
 }
 
 /** Finds every catalogued secret in a text. Throws if a validator throws: callers treat that as a failure. */
 export function findSecrets(text: string, patterns: readonly SecretPattern[] = SECRET_PATTERNS): SecretMatch[] {
   const out: SecretMatch[] = [];
+  const seen = new Set<string>();
   for (const p of patterns) {
     if (!p.keywords.some((k) => text.includes(k))) continue;
+    p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       const { value, offset } = secretSpan(m);
-      const ctx: SecretContext = { text, start: offset, end: offset + value.length };
+      const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m };
       if (p.validate && !p.validate(value, ctx)) continue;
+      const key = `${p.ruleId} ${offset} ${value.length}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const detail = p.describe?.(value);
-      out.push({ patternId: p.id, ruleId: p.ruleId, label: p.label, start: offset, end: offset + value.length, value, ...(detail ? { detail } : {}) });
+      const severity = p.severity?.(value);
+      out.push({
+        patternId: p.id,
+        ruleId: p.ruleId,
+        label: p.label,
+        start: offset,
+        end: offset + value.length,
+        value,
+        ...(detail ? { detail } : {}),
+        ...(severity ? { severity } : {}),
+      });
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);

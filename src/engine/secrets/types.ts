@@ -17,6 +17,13 @@ export interface SecretPattern {
   validate?: (secret: string, context: SecretContext) => boolean;
   /** Details shown with the finding (e.g. a decoded expiry); never the secret itself. */
   describe?: (secret: string) => string | undefined;
+  /** Severity of a match when it differs from the rule's default (e.g. `warning` for test-mode keys). */
+  severity?: (secret: string) => 'error' | 'warning' | 'note' | undefined;
+  /**
+   * A low-confidence fallback (generic keyword or URL rules): a match is dropped when a specific (non-fallback)
+   * pattern matches an overlapping span, so one secret is reported once, by the most precise rule.
+   */
+  fallback?: boolean;
 }
 
 export interface SecretContext {
@@ -25,6 +32,8 @@ export interface SecretContext {
   /** UTF-16 offset of the secret in the text. */
   start: number;
   end: number;
+  /** The full regex match (named groups included), for validators that look at the key name or quoting. */
+  match?: RegExpMatchArray;
 }
 
 export interface SecretMatch {
@@ -36,4 +45,6 @@ export interface SecretMatch {
   end: number;
   value: string;
   detail?: string;
+  /** Set when the pattern gives this match a severity other than its rule's default. */
+  severity?: 'error' | 'warning' | 'note';
 }

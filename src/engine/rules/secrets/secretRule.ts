@@ -23,11 +23,17 @@ export function secretRule(spec: SecretRuleSpec): Rule {
     title: spec.title,
     docs: spec.docs,
     appliesTo: '*',
-    keywords: patterns.flatMap((p) => p.keywords),
+    keywords: [...new Set(patterns.flatMap((p) => p.keywords))],
     check(ctx) {
       for (const m of findSecrets(ctx.text, patterns)) {
         const what = m.detail ? `${m.label} (${m.detail})` : m.label;
-        ctx.report({ start: m.start, end: m.end, message: `${what} ${maskSecret(m.value)} is hardcoded; ${spec.advice}`, identity: m.value });
+        ctx.report({
+          start: m.start,
+          end: m.end,
+          message: `${what} ${maskSecret(m.value)} is hardcoded; ${spec.advice}`,
+          identity: m.value,
+          ...(m.severity ? { severity: m.severity } : {}),
+        });
       }
     },
   };

@@ -1,0 +1,80 @@
+/**
+ * PHONE via libphonenumber-js (full metadata, so `isValid` checks number ranges). Regions are tried Hong Kong first,
+ * then the rest of the region list. International numbers (+, 00) are redacted when valid; national numbers need a
+ * national-looking grouping or a context word (phone, tel, WhatsApp, 電話 …).
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { CONTEXT_WORDS, hasContext } from '../context';
+import type { Candidate, Detector, DetectInput } from '../types';
+
+export const PHONE_REGIONS: readonly CountryCode[] = ['HK', 'CN', 'MO', 'TW', 'SG', 'US', 'GB', 'AU', 'JP', 'IN', 'DE'];
+
+const PHONE = /(?<![\w.+/\\-])(?:\+|00|\()?\d[\d \t().\-]{5,22}\d(?![\w]|[.-]\d)/g;
+const IPV4_LIKE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const YEARS = /^(?:19|20)\d{2}[ -](?:19|20)\d{2}$/;
+
+interface Parsed {
+  e164: string;
+  valid: boolean;
+}
+
+function parse(value: string, regions: readonly CountryCode[]): Parsed | undefined {
+  const intl = value.startsWith('+') || value.startsWith('00');
+  if (intl) {
+    const p = parsePhoneNumberFromString(value.startsWith('00') ? `+${value.slice(2)}` : value);
+    return p ? { e164: p.number, valid: p.isValid() } : undefined;
+  }
+  let possible: Parsed | undefined;
+  for (const r of regions) {
+    const p = parsePhoneNumberFromString(value, r);
+    if (!p) continue;
+    if (p.isValid()) return { e164: p.number, valid: true };
+    if (!possible && p.isPossible()) possible = { e164: p.number, valid: false };
+  }
+  return possible;
+}
+
+function candidates(raw: string): string[] {
+  // Longest first, then shorter runs of whole groups (a phone followed by a year or an extension).
+  const out = [raw];
+  const parts = raw.split(/(?<=\d)[ \t]+(?=\d)/);
+  for (let g = parts.length - 1; g >= 2; g--) out.push(parts.slice(0, g).join(' '));
+  return out;
+}
+
+export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGIONS): Detector {
+  return {
+    name: 'phone',
+    detect({ text, lower }: DetectInput): Candidate[] {
+      const out: Candidate[] = [];
+      if (!/\d{3}/.test(text)) return out;
+      for (const m of text.matchAll(PHONE)) {
+        const whole = m[0];
+        if (IPV4_LIKE.test(whole) || YEARS.test(whole)) continue;
+        for (const cand of candidates(whole)) {
+          let value = cand;
+          // A leading "(" only belongs to the number when it closes: "(852) 9123 4567".
+          if (value.startsWith('(') && !/^\(\+?\d{1,4}\)/.test(value)) continue;
+          if (value.endsWith(')') && (value.match(/\(/g) ?? []).length < (value.match(/\)/g) ?? []).length) value = value.slice(0, -1);
+          const digits = value.replace(/\D/g, '');
+          if (digits.length < 7 || digits.length > 15) continue;
+          const p = parse(value, regions);
+          if (!p) continue;
+          const intl = /^(?:\+|00|\(\+)/.test(value);
+          const grouped = /[ ().-]/.test(value.replace(/^\+/, ''));
+          const context = hasContext(lower, m.index, m.index + value.length, CONTEXT_WORDS.PHONE!);
+          let score: number;
+          if (p.valid) score = intl ? 0.9 : grouped ? 0.55 : 0.3;
+          else score = intl ? 0.35 : 0.2;
+          if (context) score += 0.35;
+          if (score < 0.5) continue;
+          out.push({ type: 'PHONE', start: m.index, end: m.index + value.length, score: Math.min(score, 1), canonical: p.e164, noContext: true });
+          break;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+export const phoneDetector = makePhoneDetector();

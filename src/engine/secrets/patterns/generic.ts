@@ -1,0 +1,117 @@
+import type { SecretContext, SecretPattern } from '../types';
+import { charClasses, isPlaceholder, shannonEntropy } from '../util';
+import { NOT_BEFORE } from './build';
+
+/**
+ * Connection strings and URLs with an inline password: `scheme://user:password@host`. The password is the secret;
+ * placeholders and variable references (`${DB_PASSWORD}`, `$PASS`, `<password>`, `%s`) are not.
+ */
+const SCHEMES = String.raw`postgres(?:ql)?|mysql|mysqlx|mariadb|mongodb(?:\+srv)?|rediss?|valkey|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|neo4j(?:\+s)?|bolt|couchdbs?|cassandra|memcached|ldaps?|s?ftp|smtps?|imaps?|pop3s?|https?|wss?|nats|kafka|mqtts?|snowflake|redshift|presto|trino|jdbc:[a-z0-9]{2,16}(?::[a-z0-9]{2,16})?|git\+https|docker`;
+
+const URL_REGEX = new RegExp(
+  String.raw`(?<![A-Za-z0-9+.-])(?:${SCHEMES})(?:\+[a-z0-9]{2,16})?:\/\/(?<user>[^\s:@/?#"'\x60<>\\{}]{0,128}):(?<secret>[^\s@/?#"'\x60<>\\]{1,256})@(?=[A-Za-z0-9\[._%-])`,
+  'gi',
+);
+
+const URL_PLACEHOLDER = /^(?:pass(?:word|wd)?|pwd|secret|user|username|\d{1,5}|x+|\*+|\.+|_+|-+|[a-z]+[-_]?pass(?:word)?|db[-_]?pass(?:word)?|my[-_]?pass(?:word)?|your[-_]?pass(?:word)?|\{[^}]*\}|\[[^\]]*\]|%[0-9a-z_()]*|\$\w+|\$\{[^}]*\}|:\w+)$/i;
+
+function plausibleUrlPassword(secret: string, ctx: SecretContext): boolean {
+  if (URL_PLACEHOLDER.test(secret) || isPlaceholder(secret)) return false;
+  if (/%(?:s|d|\([a-z_]+\)s)|\$\{|\{\{|\}\}/i.test(secret)) return false;
+  const user = ctx.match?.groups?.user ?? '';
+  if (/^(?:\$\{[^}]*\}|\$\w+|<[^>]*>|\{[^}]*\})$/.test(user) && secret.length < 4) return false;
+  return !overlapsSpecific(ctx);
+}
+
+/**
+ * Generic assignments: a key named like a credential (`password`, `secret`, `api_key`, `token`, `client_secret`,
+ * `private_key`, …) given a literal value. Gated by placeholder/reference filters and by entropy, since this is the
+ * noisiest kind of rule every scanner has.
+ */
+const GENERIC_KEYS = String.raw`pass(?:word|wd|phrase)|pwd|secret(?:[_.-]?key)?|client[_.-]?secret|api[_.-]?(?:key|token|secret)|apikey|access[_.-]?(?:key|token)|auth[_.-]?(?:key|token)|bearer[_.-]?token|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|credentials?|token`;
+
+const GENERIC_ASSIGNMENT = new RegExp(
+  String.raw`(?<key>${GENERIC_KEYS})${NOT_BEFORE}(?:["'\]]{1,2}|\[\])?[^\S\r\n]{0,8}(?<op>:=|=>|=(?!=)|:(?!:))[^\S\r\n]{0,8}@?(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&]{1,256})`,
+  'gi',
+);
+
+/** `fooapikeyfoo "value";` — a quoted literal right after a credential-like name (C-like declarations, detect-secrets style). */
+const GENERIC_QUOTED = new RegExp(String.raw`(?<key>${GENERIC_KEYS})[A-Za-z0-9_]{0,24}[^\S\r\n]{0,4}(?<q>["'])(?<secret>[^\s"'\x60]{1,256})["'];`, 'gi');
+
+const PASSWORD_KEY = /pass|pwd/i;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const DOTTED_REFERENCE = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+/;
+const CAPS_NAME = /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/;
+const CAMEL_NAME = /^[a-z]+(?:[A-Z][a-z0-9]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HASH_OR_PATH = /^(?:sha\d{1,3}[-:]|md5[-:]|\.{0,2}\/|~\/|[a-z][a-z0-9+.-]{1,20}:\/\/|arn:|s3:|file:)|^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+\/?$/i;
+const CODE_LIKE = /^(?:new |function|await |lambda|require|import|return)|=>|\)$/;
+const CREDENTIAL_WORDS = /password|passwd|secret|api[-_]?key|apikey|token|credential/i;
+
+function ordered(value: string, open: string, close: string): boolean {
+  const i = value.indexOf(open);
+  return i !== -1 && value.indexOf(close, i + 1) !== -1;
+}
+
+function plausibleGeneric(secret: string, ctx: SecretContext): boolean {
+  const groups = ctx.match?.groups ?? {};
+  const quoted = (groups.q ?? '') !== '';
+  const key = groups.key ?? '';
+  // A quoted value must be closed by the same quote (no spaces inside: prose and messages are not secrets).
+  if (quoted && ctx.text.charAt(ctx.end) !== groups.q) return false;
+  if (!quoted) {
+    if (secret.endsWith(')') || secret.endsWith(':') || secret.endsWith('{') || secret.endsWith('\\')) return false;
+    if (ordered(secret, '(', ')') || ordered(secret, '[', ']')) return false;
+    if (IDENTIFIER.test(secret) && !/[0-9]/.test(secret)) return false;
+    if (DOTTED_REFERENCE.test(secret)) return false;
+    if (/^[|>!&*$%@]/.test(secret)) return false;
+  }
+  if (isPlaceholder(secret)) return false;
+  if (CAPS_NAME.test(secret) || CAMEL_NAME.test(secret) || UUID.test(secret) || HASH_OR_PATH.test(secret) || CODE_LIKE.test(secret)) return false;
+  if (/^[0-9.]+$/.test(secret) || /^[0-9a-f]{7,8}$/.test(secret)) return false;
+  if (CREDENTIAL_WORDS.test(secret)) return false;
+  const isPassword = PASSWORD_KEY.test(key);
+  const minLength = isPassword ? 6 : 10;
+  const minEntropy = isPassword ? 2.3 : 3.0;
+  if (secret.length < minLength || shannonEntropy(secret) < minEntropy || charClasses(secret) < 2) return false;
+  return !overlapsSpecific(ctx);
+}
+
+/** Set by the catalogue: true when a specific (non-fallback) pattern matches a span overlapping this one. */
+let specificOverlap: (ctx: SecretContext) => boolean = () => false;
+export function setSpecificOverlapCheck(check: (ctx: SecretContext) => boolean): void {
+  specificOverlap = check;
+}
+function overlapsSpecific(ctx: SecretContext): boolean {
+  return specificOverlap(ctx);
+}
+
+export const GENERIC_PATTERNS: readonly SecretPattern[] = [
+  {
+    id: 'connection-string-password',
+    ruleId: 'GG-SEC-019',
+    label: 'password in a connection string',
+    regex: URL_REGEX,
+    keywords: ['://'],
+    validate: plausibleUrlPassword,
+    fallback: true,
+  },
+  {
+    id: 'generic-secret-assignment',
+    ruleId: 'GG-SEC-020',
+    label: 'hardcoded secret',
+    regex: GENERIC_ASSIGNMENT,
+    keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN', 'credential', 'Credential', 'CREDENTIAL'],
+    validate: plausibleGeneric,
+    fallback: true,
+  },
+  {
+    id: 'generic-secret-quoted',
+    ruleId: 'GG-SEC-020',
+    label: 'hardcoded secret',
+    regex: GENERIC_QUOTED,
+    keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN'],
+    validate: plausibleGeneric,
+    fallback: true,
+  },
+];
