@@ -60,6 +60,8 @@ export class ClientFactory {
       requestHandler: {
         requestTimeout: this.options.requestTimeoutMs ?? 15_000,
         connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
+        // Without this the handler only logs a warning when requestTimeout passes.
+        throwOnRequestTimeout: true,
       },
     };
   }

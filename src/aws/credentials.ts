@@ -162,6 +162,18 @@ export async function credentialError(err: unknown, options: CredentialOptions =
   const source = await describeCredentialSource(options.profile, env).catch((): CredentialSource => ({ kind: 'unknown' }));
   const label = profile ? `profile "${profile}"` : 'the default credentials';
   const sso = source.kind === 'sso' || /\bSSO\b|sso[_ ]session|sso login/i.test(message) || name === 'UnauthorizedException';
+  if (/ExpiredToken|RequestExpired/.test(name)) {
+    const command = source.kind === 'sso' ? ssoLoginCommand(profile) : undefined;
+    return new AwsCredentialsError(
+      'expired',
+      command
+        ? `The AWS credentials of ${label} have expired. Run: ${command}`
+        : `The AWS credentials of ${label} have expired (${name}). Obtain fresh credentials (for example re-run the tool that issued them), then refresh.`,
+      profile,
+      command,
+      { cause: err },
+    );
+  }
   if (sso && /expired|invalid|not found|refresh|Unauthorized|Session token/i.test(`${name} ${message}`)) {
     const command = ssoLoginCommand(profile);
     return new AwsCredentialsError('ssoExpired', `The AWS IAM Identity Center (SSO) session of ${label} has expired or is invalid. Run: ${command}`, profile, command, {
@@ -174,18 +186,6 @@ export async function credentialError(err: unknown, options: CredentialOptions =
       `No AWS credentials found for ${label}. Configure them with "aws configure sso" (or "aws configure"), or choose another profile.`,
       profile,
       undefined,
-      { cause: err },
-    );
-  }
-  if (/ExpiredToken|RequestExpired/.test(name)) {
-    const command = source.kind === 'sso' ? ssoLoginCommand(profile) : undefined;
-    return new AwsCredentialsError(
-      'expired',
-      command
-        ? `The AWS credentials of ${label} have expired. Run: ${command}`
-        : `The AWS credentials of ${label} have expired (${name}). Obtain fresh credentials (for example re-run the tool that issued them), then refresh.`,
-      profile,
-      command,
       { cause: err },
     );
   }

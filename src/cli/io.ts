@@ -4,6 +4,8 @@ export interface Io {
   isTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** A transient status line (progress on large trees); absent when stderr is not a terminal. */
+  progress?(text: string): void;
 }
 
 export class UsageError extends Error {}
@@ -14,5 +16,6 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
+    ...(process.stderr.isTTY ? { progress: (t: string) => void process.stderr.write(`\r\x1b[2K${t}`) } : {}),
   };
 }

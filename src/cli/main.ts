@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { VERSION } from '../engine/version';
 import { processIo, UsageError, type Io } from './io';
-import { parseScanArgs, runScan } from './scanCommand';
+import { isMainThread } from 'node:worker_threads';
+import { parseScanArgs, runBaseline, runScan } from './scanCommand';
 import { runRules } from './rulesCommand';
 
 const HELP = `genai-guard ${VERSION} — secure generative-AI apps on AWS
 
 Usage:
   genai-guard scan [PATH...] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|note|never]
+  genai-guard baseline [PATH...] [--output FILE]
   genai-guard rules [--format text|json|markdown] [--docs DIR]
   genai-guard --version
   genai-guard --help
@@ -15,6 +17,9 @@ Usage:
 scan      Find hardcoded secrets, over-broad IAM and unencrypted storage in files and folders
           (folders are walked honouring .gitignore; binary files and files over 5 MB are skipped).
           Exit 0: nothing at or above --fail-on (default error); 1: there is; 2: usage or I/O error.
+          Reads .genai-guard.yml in the working directory (include/exclude globs, disable, severity, baseline).
+baseline  Accept every current finding: write their fingerprints to a baseline file (default
+          .genai-guard-baseline.json) that .genai-guard.yml's "baseline" setting names.
 rules     List the rules (or write each rule's documentation page into DIR).
 `;
 
@@ -41,6 +46,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       return await runScan(parseScanArgs(values, positionals), io);
     }
+    if (command === 'baseline') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+      return await runBaseline(positionals, values.output, io);
+    }
     if (command === 'rules') {
       const { values } = parseArgs({ args: rest, options: { format: { type: 'string', short: 'f' }, docs: { type: 'string' } } });
       return await runRules(values.format, values.docs, io);
@@ -56,7 +65,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Worker threads load this same bundle to scan in parallel: only the main thread runs the command.
+if (require.main === module && isMainThread) {
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

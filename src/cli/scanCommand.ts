@@ -1,19 +1,24 @@
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { ConfigFileError, CONFIG_FILE_NAMES, EMPTY_CONFIG, parseBaseline, parseConfig, pathFilter, toScanOptions, type GuardFileConfig } from '../engine/config';
 import { compareFindings, severityAtLeast, type Finding, type Severity } from '../engine/finding';
-import { scanDocument } from '../engine/scan';
-import { looksBinary } from '../engine/text';
 import { renderJson, type ScanStats } from '../engine/report/json';
 import { renderSarif } from '../engine/report/sarif';
 import { renderText } from '../engine/report/text';
-import { walkFiles } from './walk';
+import { scanDocuments, type DocumentInput, type ScanOptions } from '../engine/scan';
+import { looksBinary } from '../engine/text';
 import { UsageError, type Io } from './io';
+import { walkFiles } from './walk';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 type Format = (typeof FORMATS)[number];
 type FailOn = (typeof FAIL_ON)[number];
+/** Below this many files, worker start-up costs more than it saves. */
+const PARALLEL_THRESHOLD = 600;
 
 export interface ScanArgs {
   paths: string[];
@@ -30,38 +35,133 @@ export function parseScanArgs(values: { format?: string; output?: string; 'fail-
   return { paths: positionals.length ? positionals : ['.'], format: format as Format, failOn: failOn as FailOn, ...(values.output ? { output: values.output } : {}) };
 }
 
-/** Runs `genai-guard scan`; returns the exit code (0 clean, 1 findings at or above --fail-on, 2 usage/I-O error). */
-export async function runScan(args: ScanArgs, io: Io): Promise<number> {
-  const started = Date.now();
-  const findings: Finding[] = [];
-  const skipped = { binary: 0, tooLarge: 0, unreadable: 0 };
-  let files = 0;
+/** A unit scanned together: one Terraform module folder, or one file. `files` are [absolute, shown] pairs. */
+type Unit = [string, string][];
 
-  // Synchronous reads: a batch scan gains nothing from yielding to the event loop between files, and async fs
-  // calls made one after another spend most of their time waiting for the thread pool.
-  const scanFile = (abs: string, shown: string) => {
-    let bytes: Buffer;
-    try {
-      const st = statSync(abs);
-      if (st.size > MAX_FILE_BYTES) {
-        skipped.tooLarge++;
-        return;
-      }
-      bytes = readFileSync(abs);
-    } catch {
-      skipped.unreadable++;
-      return;
+interface Skipped {
+  binary: number;
+  tooLarge: number;
+  unreadable: number;
+}
+
+/** Reads a file for scanning, or says why it is skipped. Synchronous: a batch gains nothing from async reads here. */
+function readForScan(abs: string, skipped: Skipped): string | undefined {
+  try {
+    if (statSync(abs).size > MAX_FILE_BYTES) {
+      skipped.tooLarge++;
+      return undefined;
     }
+    const bytes = readFileSync(abs);
     if (looksBinary(bytes)) {
       skipped.binary++;
-      return;
+      return undefined;
     }
-    files++;
-    findings.push(...scanDocument({ file: shown, text: bytes.toString('utf8') }).findings);
-  };
+    return bytes.toString('utf8');
+  } catch {
+    skipped.unreadable++;
+    return undefined;
+  }
+}
 
-  for (const p of args.paths) {
-    const abs = path.resolve(io.cwd, p);
+/** Scans units in this thread. */
+export function scanUnits(units: Unit[], options: ScanOptions, onFile?: () => void): { findings: Finding[]; files: number; skipped: Skipped } {
+  const skipped: Skipped = { binary: 0, tooLarge: 0, unreadable: 0 };
+  const findings: Finding[] = [];
+  let files = 0;
+  for (const unit of units) {
+    const inputs: DocumentInput[] = [];
+    for (const [abs, shown] of unit) {
+      const text = readForScan(abs, skipped);
+      onFile?.();
+      if (text === undefined) continue;
+      inputs.push({ file: shown, text });
+      files++;
+    }
+    if (inputs.length) for (const r of scanDocuments(inputs, options)) findings.push(...r.findings);
+  }
+  return { findings, files, skipped };
+}
+
+/** Groups files into scan units: `.tf` files of one folder form a module; everything else stands alone. */
+function groupUnits(files: [string, string][]): Unit[] {
+  const modules = new Map<string, Unit>();
+  const units: Unit[] = [];
+  for (const f of files) {
+    if (f[0].endsWith('.tf')) {
+      const dir = path.dirname(f[0]);
+      const m = modules.get(dir);
+      if (m) m.push(f);
+      else {
+        const unit: Unit = [f];
+        modules.set(dir, unit);
+        units.push(unit);
+      }
+    } else {
+      units.push([f]);
+    }
+  }
+  return units;
+}
+
+function runInWorkers(units: Unit[], options: ScanOptions, workers: number, onFiles: (n: number) => void): Promise<{ findings: Finding[]; files: number; skipped: Skipped }> {
+  // Deal units round-robin by size so workers finish together.
+  const buckets: Unit[][] = Array.from({ length: workers }, () => []);
+  const sizes = new Array<number>(workers).fill(0);
+  for (const u of [...units].sort((a, b) => b.length - a.length)) {
+    const i = sizes.indexOf(Math.min(...sizes));
+    buckets[i]!.push(u);
+    sizes[i]! += u.length;
+  }
+  const total = { findings: [] as Finding[], files: 0, skipped: { binary: 0, tooLarge: 0, unreadable: 0 } };
+  return Promise.all(
+    buckets.map(
+      (bucket) =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(__filename, { workerData: { genaiGuardScan: true, units: bucket, options } });
+          w.on('message', (m: { progress?: number; result?: ReturnType<typeof scanUnits> }) => {
+            if (m.progress) onFiles(m.progress);
+            if (m.result) {
+              total.findings.push(...m.result.findings);
+              total.files += m.result.files;
+              total.skipped.binary += m.result.skipped.binary;
+              total.skipped.tooLarge += m.result.skipped.tooLarge;
+              total.skipped.unreadable += m.result.skipped.unreadable;
+            }
+          });
+          w.on('error', reject);
+          w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`scan worker exited with ${code}`))));
+        }),
+    ),
+  ).then(() => total);
+}
+
+if (!isMainThread && (workerData as { genaiGuardScan?: boolean } | null)?.genaiGuardScan) {
+  const { units, options } = workerData as { units: Unit[]; options: ScanOptions };
+  let pending = 0;
+  const result = scanUnits(units, options, () => {
+    if (++pending === 200) {
+      parentPort?.postMessage({ progress: pending });
+      pending = 0;
+    }
+  });
+  parentPort?.postMessage({ progress: pending, result });
+}
+
+/** Loads `.genai-guard.yml` from the working directory, if present. */
+export function loadConfig(cwd: string): { config: GuardFileConfig; file?: string } {
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = path.join(cwd, name);
+    if (existsSync(file)) return { config: parseConfig(readFileSync(file, 'utf8'), name), file };
+  }
+  return { config: EMPTY_CONFIG };
+}
+
+/** Collects [absolute, shown] file pairs for the given paths, honouring .gitignore and the config's globs. */
+export async function collectFiles(paths: string[], cwd: string, config: GuardFileConfig, io: Io): Promise<[string, string][] | number> {
+  const keep = pathFilter(config);
+  const out: [string, string][] = [];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
     let st;
     try {
       st = await fs.stat(abs);
@@ -70,14 +170,59 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
       return 2;
     }
     if (st.isDirectory()) {
-      for (const file of walkFiles(abs)) scanFile(file, path.relative(io.cwd, file).split(path.sep).join('/'));
+      for (const file of walkFiles(abs)) {
+        const rel = path.relative(cwd, file).split(path.sep).join('/');
+        if (keep(rel)) out.push([file, rel]);
+      }
     } else {
-      scanFile(abs, p);
+      out.push([abs, p]); // a file named explicitly is scanned whatever the globs say
     }
   }
+  return out;
+}
 
-  findings.sort(compareFindings);
-  const stats: ScanStats = { files, ms: Date.now() - started, skipped };
+/** Runs `genai-guard scan`; returns the exit code (0 clean, 1 findings at or above --fail-on, 2 usage/I-O error). */
+export async function runScan(args: ScanArgs, io: Io): Promise<number> {
+  const started = Date.now();
+  let config: GuardFileConfig;
+  let baseline = new Set<string>();
+  try {
+    config = loadConfig(io.cwd).config;
+    if (config.baseline) {
+      const file = path.resolve(io.cwd, config.baseline);
+      if (!existsSync(file)) throw new ConfigFileError([{ file: config.baseline, line: 1, column: 1, message: 'baseline file named in .genai-guard.yml does not exist' }]);
+      baseline = parseBaseline(readFileSync(file, 'utf8'), config.baseline);
+    }
+  } catch (e) {
+    if (e instanceof ConfigFileError) {
+      io.stderr(`genai-guard: invalid configuration:\n${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const options = toScanOptions(config);
+  const collected = await collectFiles(args.paths, io.cwd, config, io);
+  if (typeof collected === 'number') return collected;
+  const units = groupUnits(collected);
+
+  let done = 0;
+  const showProgress = io.progress && collected.length >= 500;
+  const tick = (n: number) => {
+    done += n;
+    if (showProgress && (done % 500 < n || done === collected.length)) io.progress?.(`scanning ${done}/${collected.length} files…`);
+  };
+  const workers = Math.min(availableParallelism(), 8);
+  const result =
+    collected.length >= PARALLEL_THRESHOLD && workers > 1 && !process.env.GENAI_GUARD_NO_WORKERS
+      ? await runInWorkers(units, options, workers, tick)
+      : scanUnits(units, options, () => tick(1));
+  if (showProgress) io.progress?.('');
+
+  for (const f of result.findings) {
+    if (!f.suppressed && baseline.has(f.fingerprint)) f.suppressed = { kind: 'baseline', source: config.baseline ?? 'baseline' };
+  }
+  const findings = result.findings.sort(compareFindings);
+  const stats: ScanStats = { files: result.files, ms: Date.now() - started, skipped: result.skipped };
   const rendered = args.format === 'json' ? renderJson(findings, stats) : args.format === 'sarif' ? renderSarif(findings) : renderText(findings, stats, !args.output && io.isTTY);
   if (args.output) {
     try {
@@ -93,3 +238,26 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const threshold: Severity = args.failOn;
   return findings.some((f) => !f.suppressed && severityAtLeast(f.severity, threshold)) ? 1 : 0;
 }
+
+/** `genai-guard baseline [PATH...] [--output FILE]`: accepts every current finding (by fingerprint). */
+export async function runBaseline(paths: string[], output: string | undefined, io: Io): Promise<number> {
+  const target = output ?? '.genai-guard-baseline.json';
+  let config: GuardFileConfig;
+  try {
+    config = loadConfig(io.cwd).config;
+  } catch (e) {
+    if (e instanceof ConfigFileError) {
+      io.stderr(`genai-guard: invalid configuration:\n${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const collected = await collectFiles(paths.length ? paths : ['.'], io.cwd, config, io);
+  if (typeof collected === 'number') return collected;
+  const { findings } = scanUnits(groupUnits(collected), toScanOptions(config));
+  const entries = findings.filter((f) => !f.suppressed).sort(compareFindings).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file }));
+  await fs.writeFile(path.resolve(io.cwd, target), `${JSON.stringify({ version: 1, findings: entries }, null, 2)}\n`);
+  io.stdout(`wrote ${entries.length} accepted finding${entries.length === 1 ? '' : 's'} to ${target}; add "baseline: ${target}" to .genai-guard.yml\n`);
+  return 0;
+}
+

@@ -4,6 +4,7 @@ import { buildModel, type IacModel, type IacSource } from './iac/model';
 import { RULES, type Rule, type RuleReport } from './rules';
 import type { ModelRule, TextRule } from './rules/rule';
 import { applyDirectives, applyMetadataSuppressions, collectDirectives } from './suppress';
+import { KeywordIndex } from './keywords';
 import { fingerprintOf, LineIndex } from './text';
 
 export interface ScanOptions {
@@ -37,13 +38,14 @@ function enabled(rule: Rule, options: ScanOptions): boolean {
   return !options.onlyRules || options.onlyRules.includes(rule.id);
 }
 
+const TEXT_RULES = RULES.filter((r): r is TextRule => r.scope !== 'model');
+let keywordIndex: KeywordIndex | undefined;
+
 function textRulesFor(kind: DocumentKind, text: string, options: ScanOptions): TextRule[] {
-  return RULES.filter(
-    (r): r is TextRule =>
-      r.scope !== 'model' &&
-      enabled(r, options) &&
-      (r.appliesTo === '*' || r.appliesTo.includes(kind)) &&
-      (!r.keywords || r.keywords.some((k) => text.includes(k))),
+  keywordIndex ??= new KeywordIndex(TEXT_RULES.flatMap((r) => r.keywords ?? []));
+  const found = keywordIndex.find(text);
+  return TEXT_RULES.filter(
+    (r) => enabled(r, options) && (r.appliesTo === '*' || r.appliesTo.includes(kind)) && (!r.keywords || r.keywords.some((k) => found.has(k))),
   );
 }
 

@@ -1,11 +1,19 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../engine/finding';
-import { scanDocument } from '../engine/scan';
+import { scanDocument, type DocumentInput } from '../engine/scan';
 import { looksBinary } from '../engine/text';
 import { readConfig, type GuardConfig } from './config';
 import { toDiagnostic } from './toDiagnostic';
 
 const TYPE_DEBOUNCE_MS = 250;
+
+function isTerraform(uri: vscode.Uri): boolean {
+  return uri.path.endsWith('.tf');
+}
+
+function dirnameOf(uri: vscode.Uri): string {
+  return uri.toString().slice(0, uri.toString().lastIndexOf('/'));
+}
 
 /** UTF-8 size check without encoding small texts (a UTF-16 unit is at most 3 UTF-8 bytes). */
 function tooLarge(text: string, maxBytes: number): boolean {
@@ -37,9 +45,9 @@ export class DiagnosticsController implements vscode.Disposable {
       this.changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && readConfig(e.document.uri).run === 'onType') this.schedule(e.document, TYPE_DEBOUNCE_MS);
+        if (e.contentChanges.length && readConfig(e.document.uri).run === 'onType') this.scheduleWithModule(e.document, TYPE_DEBOUNCE_MS);
       }),
-      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.scheduleWithModule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('genaiGuard')) this.rescanOpenDocuments();
@@ -61,23 +69,31 @@ export class DiagnosticsController implements vscode.Disposable {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** A Terraform file's change can change findings in the other open files of its module: rescan them too. */
+  private scheduleWithModule(doc: vscode.TextDocument, delay: number): void {
+    this.schedule(doc, delay);
+    if (!isTerraform(doc.uri)) return;
+    const folder = dirnameOf(doc.uri);
+    for (const other of vscode.workspace.textDocuments) {
+      if (other !== doc && isTerraform(other.uri) && dirnameOf(other.uri) === folder) this.schedule(other, delay);
+    }
+  }
+
   private schedule(doc: vscode.TextDocument, delay: number): void {
     if (!SCANNABLE_SCHEMES.has(doc.uri.scheme)) return;
     const key = doc.uri.toString();
     const existing = this.timers.get(key);
     if (existing) clearTimeout(existing);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        try {
-          this.scanOpenDocument(doc);
-        } catch (e) {
-          this.log.error(`scan failed for ${doc.uri.fsPath}: ${(e as Error).stack ?? String(e)}`);
-        }
-        this.notifyIfIdle();
-      }, delay),
-    );
+    const timer: NodeJS.Timeout = setTimeout(() => {
+        this.scanOpenDocument(doc)
+          .catch((e: unknown) => this.log.error(`scan failed for ${doc.uri.fsPath}: ${(e as Error).stack ?? String(e)}`))
+          .finally(() => {
+            // A newer schedule for the same file replaced this timer: leave its entry alone.
+            if (this.timers.get(key) === timer) this.timers.delete(key);
+            this.notifyIfIdle();
+          });
+      }, delay);
+    this.timers.set(key, timer);
   }
 
   private notifyIfIdle(): void {
@@ -91,8 +107,42 @@ export class DiagnosticsController implements vscode.Disposable {
     return config.exclude.some((glob) => vscode.languages.match({ pattern: glob }, { uri, languageId: '' } as vscode.TextDocument) > 0);
   }
 
+  /**
+   * The other files of a Terraform module (same folder): open documents' live text, else the file on disk.
+   * Read so that a bucket and its encryption resource in another file are judged together.
+   */
+  private async moduleSiblings(uri: vscode.Uri, config: GuardConfig): Promise<DocumentInput[]> {
+    if (!isTerraform(uri)) return [];
+    const folder = vscode.Uri.joinPath(uri, '..');
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(folder);
+    } catch {
+      return [];
+    }
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const out: DocumentInput[] = [];
+    for (const [name, type] of entries) {
+      if (type !== vscode.FileType.File || !name.endsWith('.tf')) continue;
+      const sibling = vscode.Uri.joinPath(folder, name);
+      if (sibling.toString() === uri.toString()) continue;
+      const doc = open.get(sibling.toString());
+      let text: string | undefined = doc?.getText();
+      if (text === undefined) {
+        try {
+          const bytes = await vscode.workspace.fs.readFile(sibling);
+          if (bytes.byteLength <= config.maxFileBytes) text = new TextDecoder('utf-8').decode(bytes);
+        } catch {
+          // unreadable sibling: judged without it
+        }
+      }
+      if (text !== undefined) out.push({ file: vscode.workspace.asRelativePath(sibling, false), text });
+    }
+    return out;
+  }
+
   /** Scans an open document now and publishes the result. Returns the findings (also to the test API). */
-  scanOpenDocument(doc: vscode.TextDocument): Finding[] {
+  async scanOpenDocument(doc: vscode.TextDocument): Promise<Finding[]> {
     if (doc.isClosed) return [];
     const config = readConfig(doc.uri);
     const version = doc.version;
@@ -101,7 +151,9 @@ export class DiagnosticsController implements vscode.Disposable {
       this.publish(doc.uri, []);
       return [];
     }
-    const result = scanDocument({ file: vscode.workspace.asRelativePath(doc.uri, false), text }, config.scan);
+    const siblings = await this.moduleSiblings(doc.uri, config);
+    if (doc.isClosed) return [];
+    const result = scanDocument({ file: vscode.workspace.asRelativePath(doc.uri, false), text }, config.scan, siblings);
     // A newer version arrived while we scanned: its own scan is scheduled; drop this stale result.
     if (doc.version !== version) return result.findings;
     this.fromWorkspaceScan.delete(doc.uri.toString());
@@ -116,10 +168,11 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /** Scans file bytes (workspace scan); returns undefined when the file is skipped. */
-  scanBytes(uri: vscode.Uri, bytes: Uint8Array, config: GuardConfig): Finding[] | undefined {
+  async scanBytes(uri: vscode.Uri, bytes: Uint8Array, config: GuardConfig): Promise<Finding[] | undefined> {
     if (bytes.byteLength > config.maxFileBytes || looksBinary(bytes) || this.isExcluded(uri, config)) return undefined;
     const text = new TextDecoder('utf-8').decode(bytes);
-    return scanDocument({ file: vscode.workspace.asRelativePath(uri, false), text }, config.scan).findings;
+    const siblings = await this.moduleSiblings(uri, config);
+    return scanDocument({ file: vscode.workspace.asRelativePath(uri, false), text }, config.scan, siblings).findings;
   }
 
   clear(): void {

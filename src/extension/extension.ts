@@ -45,10 +45,10 @@ export function activate(context: vscode.ExtensionContext): GenaiGuardApi {
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.ScanFile, () => {
+    vscode.commands.registerCommand(CommandId.ScanFile, async () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc) return void vscode.window.showInformationMessage('GenAI Guard: open a file to scan it.');
-      const n = controller.scanOpenDocument(doc).filter((f) => !f.suppressed).length;
+      const n = (await controller.scanOpenDocument(doc)).filter((f) => !f.suppressed).length;
       void vscode.window.setStatusBarMessage(`GenAI Guard: ${n} finding${n === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}`, 4000);
     }),
     vscode.commands.registerCommand(CommandId.ScanWorkspace, async () => {

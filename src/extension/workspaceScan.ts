@@ -29,7 +29,7 @@ export async function scanWorkspace(controller: DiagnosticsController, log: vsco
         const open = openDocs.get(uri.toString());
         if (open) {
           result.files++;
-          result.findings += controller.scanOpenDocument(open).filter((f) => !f.suppressed).length;
+          result.findings += (await controller.scanOpenDocument(open)).filter((f) => !f.suppressed).length;
           continue;
         }
         const config = readConfig(uri);
@@ -41,7 +41,7 @@ export async function scanWorkspace(controller: DiagnosticsController, log: vsco
           result.skipped++;
           continue;
         }
-        const findings = controller.scanBytes(uri, bytes, config);
+        const findings = await controller.scanBytes(uri, bytes, config);
         if (!findings) {
           result.skipped++;
           continue;

@@ -49,8 +49,12 @@ export interface ServerOptions {
   latencyMs?: number;
   /** SSO access tokens the fake SSO portal accepts → the credentials it hands out for them. */
   ssoTokens?: Record<string, { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiresInMs?: number }>;
-  /** Page size of paginated answers when the client asks for none. */
+  /** Page size of paginated answers when the client asks for none. Default 100. */
   defaultPageSize?: number;
+  /** Port to listen on; 0 (default) = any free port. Always 127.0.0.1. */
+  port?: number;
+  /** Caps every page at this size whatever the client asks (to exercise pagination). */
+  maxPageSize?: number;
 }
 
 export interface AwsTestServer {
@@ -78,6 +82,7 @@ interface Ctx {
   json: Record<string, unknown>;
   headers: http.IncomingHttpHeaders;
   pageSize: number;
+  maxPageSize: number;
 }
 
 type Handler = (ctx: Ctx, params: string[]) => WireResponse;
@@ -137,7 +142,7 @@ export async function startAwsServer(options: ServerOptions): Promise<AwsTestSer
       path: url.pathname,
       auth: sig ? 'sigv4' : bearer ? 'bearer' : 'none',
       ...(sig ? { accessKeyId: sig.accessKeyId } : {}),
-      userAgent: String(req.headers['x-amz-user-agent'] ?? req.headers['user-agent'] ?? ''),
+      userAgent: [req.headers['user-agent'], req.headers['x-amz-user-agent']].filter(Boolean).join(' '),
       status: 0,
     };
     requests.push(record);
@@ -181,6 +186,7 @@ export async function startAwsServer(options: ServerOptions): Promise<AwsTestSer
         json,
         headers: req.headers,
         pageSize: options.defaultPageSize ?? 100,
+        maxPageSize: options.maxPageSize ?? Number.MAX_SAFE_INTEGER,
       };
       try {
         answer = dispatch(ctx, protocol, operation, route);
@@ -226,7 +232,7 @@ export async function startAwsServer(options: ServerOptions): Promise<AwsTestSer
     });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   server.keepAliveTimeout = 1000;
@@ -330,8 +336,7 @@ function inlineList(inline: Record<string, JsonObject> | undefined): XmlValue[] 
   return Object.entries(inline ?? {}).map(([name, doc]) => ({ PolicyName: name, PolicyDocument: encodeDoc(doc) }));
 }
 
-function attachedList(ctx: Ctx, arns: string[] | undefined): XmlValue[] {
-  const byArn = new Map(ctx.scenario.iam.policies.map((p) => [policyArn(ctx, p), p.name]));
+function attachedList(byArn: Map<string, string>, arns: string[] | undefined): XmlValue[] {
   return (arns ?? []).map((arn) => ({ PolicyName: byArn.get(arn) ?? arn.slice(arn.lastIndexOf('/') + 1), PolicyArn: arn }));
 }
 
@@ -350,6 +355,7 @@ function gaadEntities(ctx: Ctx, filters: string[]): { kind: string; xml: XmlValu
   const acct = ctx.scenario.account.id;
   const want = (k: string) => filters.length === 0 || filters.includes(k);
   const out: { kind: string; xml: XmlValue }[] = [];
+  const byArn = new Map(ctx.scenario.iam.policies.map((p) => [policyArn(ctx, p), p.name]));
   if (want('User')) {
     for (const u of ctx.scenario.iam.users) {
       out.push({
@@ -362,7 +368,7 @@ function gaadEntities(ctx: Ctx, filters: string[]): { kind: string; xml: XmlValu
           CreateDate: u.createDate ?? DEFAULT_DATE,
           UserPolicyList: inlineList(u.inline),
           GroupList: u.groups ?? [],
-          AttachedManagedPolicies: attachedList(ctx, u.attached),
+          AttachedManagedPolicies: attachedList(byArn, u.attached),
           PermissionsBoundary: u.permissionsBoundary ? { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: u.permissionsBoundary } : undefined,
           Tags: tagList(u.tags),
         },
@@ -380,7 +386,7 @@ function gaadEntities(ctx: Ctx, filters: string[]): { kind: string; xml: XmlValu
           Arn: `arn:aws:iam::${acct}:group${g.path ?? '/'}${g.name}`,
           CreateDate: DEFAULT_DATE,
           GroupPolicyList: inlineList(g.inline),
-          AttachedManagedPolicies: attachedList(ctx, g.attached),
+          AttachedManagedPolicies: attachedList(byArn, g.attached),
         },
       });
     }
@@ -398,7 +404,7 @@ function gaadEntities(ctx: Ctx, filters: string[]): { kind: string; xml: XmlValu
           AssumeRolePolicyDocument: encodeDoc(r.trust),
           InstanceProfileList: [],
           RolePolicyList: inlineList(r.inline),
-          AttachedManagedPolicies: attachedList(ctx, r.attached),
+          AttachedManagedPolicies: attachedList(byArn, r.attached),
           PermissionsBoundary: r.permissionsBoundary ? { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: r.permissionsBoundary } : undefined,
           Tags: tagList(r.tags),
           RoleLastUsed: r.lastUsed ? { LastUsedDate: r.lastUsed.date, Region: r.lastUsed.region } : {},
@@ -443,10 +449,10 @@ function gaadEntities(ctx: Ctx, filters: string[]): { kind: string; xml: XmlValu
 
 function maxItems(ctx: Ctx, cap = 1000): number {
   const m = ctx.form.get('MaxItems');
-  if (m === undefined) return ctx.pageSize;
+  if (m === undefined) return Math.min(ctx.pageSize, ctx.maxPageSize);
   const n = Number(m);
   if (!Number.isInteger(n) || n < 1 || n > cap) throw new RangeError(`MaxItems must be between 1 and ${cap}`);
-  return n;
+  return Math.min(n, ctx.maxPageSize);
 }
 
 const IAM: Record<string, Handler> = {
@@ -512,7 +518,7 @@ const EC2: Record<string, Handler> = {
       return true;
     });
     const max = ctx.form.get('MaxResults');
-    const p = page(endpoints, ctx.form.get('NextToken'), max ? Number(max) : 1000);
+    const p = page(endpoints, ctx.form.get('NextToken'), Math.min(max ? Number(max) : 1000, ctx.maxPageSize));
     return ec2Ok('DescribeVpcEndpoints', { vpcEndpointSet: p.items.map((e) => lowerFirst(e)), nextToken: p.next });
   },
 };
@@ -555,7 +561,7 @@ function regionState(ctx: Ctx): ScenarioRegion {
 function restPage<T>(ctx: Ctx, items: T[]): { items: T[]; next?: string } {
   const max = ctx.query.get('maxResults') ?? (typeof ctx.json['maxResults'] === 'number' ? String(ctx.json['maxResults']) : null);
   const token = ctx.query.get('nextToken') ?? (typeof ctx.json['nextToken'] === 'string' ? ctx.json['nextToken'] : null);
-  return page(items, token, max ? Number(max) : ctx.pageSize);
+  return page(items, token, Math.min(max ? Number(max) : ctx.pageSize, ctx.maxPageSize));
 }
 
 function arn(ctx: Ctx, resource: string): string {

@@ -79,6 +79,24 @@ describe('GenAI Guard in a real VS Code', () => {
     assert.equal(all.filter((f) => f.suppressed).length, 1, 'the suppressed finding is kept, marked suppressed');
   });
 
+  it('reports over-broad IAM in Terraform (jsonencode) and CloudFormation (short tags) exactly on the action', async () => {
+    for (const [segments, needle] of [
+      [['infra', 'terraform', 'main.tf'], 'Action   = "bedrock:*"'],
+      [['infra', 'cloudformation', 'template.yaml'], 'Action: "bedrock:*"'],
+    ] as const) {
+      const uri = workspaceUri(...segments);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const diags = await diagnosticsWhere(uri, (ds) => ds.some((d) => codeOf(d) === 'GG-IAM-002'));
+      const d = diags.find((x) => codeOf(x) === 'GG-IAM-002')!;
+      const offset = doc.getText().indexOf(needle) + needle.indexOf('bedrock:*');
+      assert.equal(doc.getText(d.range), 'bedrock:*', `range of GG-IAM-002 in ${segments.join('/')}`);
+      assert.equal(doc.offsetAt(d.range.start), offset);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(d.message, /bedrock:\*.*every resource/);
+    }
+  });
+
   it('reacts as you type: a pasted key appears, deleting it clears the diagnostic', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'import boto3\n' });
     const editor = await vscode.window.showTextDocument(doc);

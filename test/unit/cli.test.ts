@@ -86,7 +86,7 @@ describe('genai-guard CLI', () => {
     assert.ok(run0.tool.driver.rules.some((r) => r.id === 'GG-SEC-001' && r.helpUri.endsWith('GG-SEC-001.md') && r.help.text.length > 20));
     assert.equal(run0.results.length, 2);
     const suppressed = run0.results.find((r) => Array.isArray(r.suppressions));
-    assert.deepEqual(suppressed?.suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'test key' }]);
+    assert.deepEqual(suppressed?.suppressions, [{ kind: 'inSource', justification: 'test key' }]);
     assert.ok(run0.results.every((r) => typeof (r.partialFingerprints as Record<string, string>)['genaiGuard/v1'] === 'string'));
   });
 

@@ -35,31 +35,32 @@ export interface HclFile {
   errors: { start: number; message: string }[];
 }
 
-const enum C {
-  LF = 10,
-  CR = 13,
-  SPACE = 32,
-  TAB = 9,
-  HASH = 35,
-  SLASH = 47,
-  STAR = 42,
-  QUOTE = 34,
-  BACKSLASH = 92,
-  DOLLAR = 36,
-  PERCENT = 37,
-  LBRACE = 123,
-  RBRACE = 125,
-  LBRACKET = 91,
-  RBRACKET = 93,
-  LPAREN = 40,
-  RPAREN = 41,
-  COMMA = 44,
-  EQ = 61,
-  COLON = 58,
-  DOT = 46,
-  LT = 60,
-  MINUS = 45,
-}
+/** Character codes the parser compares against. */
+const C = {
+  LF: 10,
+  CR: 13,
+  SPACE: 32,
+  TAB: 9,
+  HASH: 35,
+  SLASH: 47,
+  STAR: 42,
+  QUOTE: 34,
+  BACKSLASH: 92,
+  DOLLAR: 36,
+  PERCENT: 37,
+  LBRACE: 123,
+  RBRACE: 125,
+  LBRACKET: 91,
+  RBRACKET: 93,
+  LPAREN: 40,
+  RPAREN: 41,
+  COMMA: 44,
+  EQ: 61,
+  COLON: 58,
+  DOT: 46,
+  LT: 60,
+  MINUS: 45,
+} as const;
 
 function isIdStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
@@ -429,7 +430,7 @@ class HclParser {
       this.pos++;
       this.skip(true);
       const value = this.parseExpression(true);
-      const key = keyNode.t === 'str' ? keyNode.v : keyNode.t === 'expr' ? keyNode.text.replace(/^\((.*)\)$/, '$1') : String((keyNode as { v?: unknown }).v ?? '');
+      const key = keyNode.t === 'str' ? keyNode.v : keyNode.t === 'expr' ? keyNode.text.replace(/^\((.*)\)$/, '$1') : keyNode.t === 'num' || keyNode.t === 'bool' ? String(keyNode.v) : '';
       const quoted = keyNode.t === 'str';
       entries.push({ key, keyStart: keyNode.start + (quoted ? 1 : 0), keyEnd: keyNode.end - (quoted ? 1 : 0), value });
       this.skip(true);
@@ -526,7 +527,7 @@ class HclParser {
     value += s.slice(chunk, this.pos);
     if (s.charCodeAt(this.pos) === C.QUOTE) this.pos++;
     if (template && single && parts === 2 && s.charCodeAt(this.pos - 1) === C.QUOTE && s.charCodeAt(this.pos - 2) === C.RBRACE) {
-      return { ...single, start, end: this.pos } as IacNode;
+      return { ...single, start, end: this.pos };
     }
     return template ? { t: 'str', v: value, start, end: this.pos, template: true } : { t: 'str', v: value, start, end: this.pos };
   }

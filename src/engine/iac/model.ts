@@ -144,6 +144,13 @@ const TF_POLICY_ATTRS: Record<string, [string, PolicyKind][]> = {
   aws_secretsmanager_secret_policy: [['policy', 'resource']],
   aws_cloudwatch_log_resource_policy: [['policy_document', 'resource']],
   aws_opensearch_domain_policy: [['access_policies', 'resource']],
+  aws_elasticsearch_domain_policy: [['access_policies', 'resource']],
+  aws_sqs_queue: [['policy', 'resource']],
+  aws_sns_topic: [['policy', 'resource']],
+  aws_secretsmanager_secret: [['policy', 'resource']],
+  aws_efs_file_system_policy: [['policy', 'resource']],
+  aws_glue_resource_policy: [['policy', 'resource']],
+  aws_ssoadmin_permission_set_inline_policy: [['inline_policy', 'identity']],
   aws_bedrockagent_agent: [],
 };
 
@@ -418,14 +425,17 @@ function buildCloudFormation(src: IacSource, format: IacFormat): IacModel {
   }
   if (format === 'serverless') {
     const provider = get(root, 'provider');
-    const lists = [get(provider, 'iamRoleStatements'), get(get(get(provider, 'iam'), 'role'), 'statements')];
+    const lists: [IacNode | undefined, string][] = [
+      [get(provider, 'iamRoleStatements'), 'provider.iamRoleStatements'],
+      [get(get(get(provider, 'iam'), 'role'), 'statements'), 'provider.iam.role.statements'],
+    ];
     for (const fnEntry of get(root, 'functions')?.t === 'map' ? (get(root, 'functions') as MapNode).entries : []) {
-      lists.push(get(fnEntry.value, 'iamRoleStatements'));
+      lists.push([get(fnEntry.value, 'iamRoleStatements'), `functions.${fnEntry.key}.iamRoleStatements`]);
     }
-    for (const l of lists) {
+    for (const [l, label] of lists) {
       if (l?.t !== 'list') continue;
       const doc: MapNode = { t: 'map', entries: [{ key: 'Statement', keyStart: l.start, keyEnd: l.start, value: l }], start: l.start, end: l.end };
-      addPolicy(doc, 'identity', 'provider IAM role', undefined);
+      addPolicy(doc, 'identity', label, undefined);
     }
   }
   return { format, files: [src], resources, policies, unresolved, resolve: (n) => resolve(n), byAddress: (a) => byAddress.get(a) };

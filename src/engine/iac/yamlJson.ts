@@ -75,7 +75,7 @@ function yamlNode(n: YamlNode, text: string): IacNode {
     } else if (typeof v === 'number') out = { t: 'num', v, start, end: valueEnd };
     else if (typeof v === 'boolean') out = { t: 'bool', v, start, end: valueEnd };
     else if (v === null || v === undefined) out = { t: 'null', start, end: valueEnd };
-    else out = { t: 'str', v: String(v as string | number), start, end: valueEnd };
+    else out = { t: 'str', v: text.slice(start, valueEnd), start, end: valueEnd };
   } else {
     out = { t: 'null', start, end: valueEnd };
   }
@@ -83,7 +83,8 @@ function yamlNode(n: YamlNode, text: string): IacNode {
   if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
     // The tag sits before the node's range: widen the span to include it.
     const tagStart = text.lastIndexOf(tag, start);
-    const s = tagStart !== -1 && start - tagStart < tag.length + 8 ? tagStart : start;
+    // Only whitespace (a line break and indentation for a block value) may sit between the tag and its node.
+    const s = tagStart !== -1 && /^\s*$/.test(text.slice(tagStart + tag.length, start)) ? tagStart : start;
     return intrinsic(tagToFn(tag), out, s, valueEnd, text);
   }
   return out;
@@ -134,8 +135,11 @@ function jsonNode(n: JsonNode, text: string): IacNode {
  * into the file. Escaped strings can't map 1:1, so their nodes span the whole host string.
  */
 export function parseEmbeddedJson(host: { v: string; start: number; end: number; indented?: boolean }, text: string): ParsedDocument {
-  const exact = !host.indented && text.slice(host.start, host.end) === host.v;
-  const parsed = parseJson(host.v);
+  const raw = text.slice(host.start, host.end);
+  // An indented heredoc (`<<-EOT`) only loses leading whitespace, which JSON ignores outside strings (and JSON
+  // strings cannot span lines): parse the raw text so offsets stay exact.
+  const exact = raw === host.v || (host.indented === true && raw.replace(/^[ \t]+/gm, '') === host.v.replace(/^[ \t]+/gm, ''));
+  const parsed = parseJson(exact ? raw : host.v);
   if (!parsed.root) return parsed;
   const shift = (node: IacNode): IacNode => {
     const s = exact ? node.start + host.start : host.start;

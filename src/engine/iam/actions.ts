@@ -79,10 +79,8 @@ function matchActionsIn(service: string, actionGlob: string): ActionInfo[] {
 
 /** True when some action the pattern matches can be scoped to resources (so `Resource: "*"` is a real choice). */
 export function anySupportsResourceLevel(pattern: string): boolean {
-  const matched = matchActions(pattern);
-  // Unknown actions: assume scoping is possible (the conservative, reporting choice) only for known services.
-  if (matched.length === 0) return isKnownService(pattern.split(':')[0] ?? '');
-  return matched.some((a) => a.resourceLevel);
+  // An action the catalogue doesn't know (a typo, or one newer than the catalogue) is not judged: never guess.
+  return matchActions(pattern).some((a) => a.resourceLevel);
 }
 
 /** Does an IAM action pattern (as written in a policy) cover a concrete action? Case-insensitive, `*`/`?` globs. */

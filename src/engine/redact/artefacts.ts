@@ -12,44 +12,50 @@ export interface Span {
 
 const BEDROCK_PROVIDERS = 'anthropic|amazon|meta|mistral|cohere|ai21|deepseek|writer|stability|twelvelabs|qwen|openai|luma|minimax|moonshot|nvidia|google';
 
-const ARTEFACT_PATTERNS: readonly { kind: string; re: RegExp; test?: (m: string) => boolean }[] = [
-  { kind: 'uuid', re: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g },
+const PROVIDER_DOT = new RegExp(`(?:${BEDROCK_PROVIDERS})\\.`);
+
+/** `pre`: a cheap test on the lower-cased text; the pattern only runs when it passes. */
+const ARTEFACT_PATTERNS: readonly { kind: string; re: RegExp; test?: (m: string) => boolean; pre?: RegExp }[] = [
+  { kind: 'uuid', re: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g , pre: /-[0-9a-f]{4}-/ },
   // Hex digests / git SHAs: 7-128 hex characters with at least one letter and one digit (all-digit runs are numbers).
   // Short upper-case runs (A1234563, AB123456C) are ids, not hashes: upper-case hex must be 20+ characters.
   { kind: 'hex', re: /(?<![\w-])(?:sha(?:1|256|384|512)[:-])?[0-9a-fA-F]{7,128}(?![\w-])/g, test: (m) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 20) },
-  { kind: 'digest', re: /\bsha(?:1|256|384|512)[:-][A-Za-z0-9+/=]{20,128}/g },
+  { kind: 'digest', re: /\bsha(?:1|256|384|512)[:-][A-Za-z0-9+/=]{20,128}/g , pre: /sha\d/ },
   {
     kind: 'model-id',
     re: new RegExp(`(?<![\\w.-])(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\\.)?(?:${BEDROCK_PROVIDERS})\\.[a-z0-9][a-z0-9.\\-]{1,100}(?::\\d{1,4}(?::[a-z0-9]{1,16})?)?`, 'g'),
     // "amazon.com" is a domain, not a model id.
     test: (m) => /[-:]/.test(m),
+    pre: PROVIDER_DOT,
   },
-  { kind: 'arn', re: /\barn:aws[a-z-]{0,12}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:\d{0,12}:[^\s"'<>,;`)\]}]{1,1024}/g },
-  { kind: 'account-id', re: /\b(?:account(?:[ _-]?id)?|accountid|aws_account_id|owner(?:[ _-]?id)?|principal)["']?\s{0,3}[:=#]?\s{0,3}["']?\d{12}\b/gi },
-  { kind: 'iso-date', re: /\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
-  { kind: 'compact-timestamp', re: /\b20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:T?\d{6}Z?)?\b/g },
-  { kind: 'epoch', re: /\b1[5-9]\d{8}(?:\d{3})?\b/g },
-  { kind: 'time', re: /\b(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?\b/g },
-  { kind: 'semver', re: /(?<![\w.])v?\d{1,6}\.\d{1,6}\.\d{1,9}(?:\.\d{1,9})?(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?(?![\w.])/g, test: (m) => /^v|[-+]/.test(m) || m.split('.').length === 3 },
-  { kind: 'version', re: /\b(?:version|ver|v|release|build|runtime|python|node|java|sdk|boto3|botocore)[\s:=/@]{0,3}v?\d{1,6}(?:\.\d{1,9}){1,4}\b/gi },
-  { kind: 'package-version', re: /@\d{1,6}(?:\.\d{1,9}){1,3}\b/g },
+  { kind: 'arn', re: /\barn:aws[a-z-]{0,12}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:\d{0,12}:[^\s"'<>,;`)\]}]{1,1024}/g , pre: /arn:aws/ },
+  { kind: 'account-id', re: /\b(?:account(?:[ _-]?id)?|accountid|aws_account_id|owner(?:[ _-]?id)?|principal)["']?\s{0,3}[:=#]?\s{0,3}["']?\d{12}\b/gi , pre: /account|owner|principal/ },
+  { kind: 'iso-date', re: /\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g , pre: /\d-\d/ },
+  { kind: 'compact-timestamp', re: /\b20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:T?\d{6}Z?)?\b/g , pre: /20\d{6}/ },
+  { kind: 'epoch', re: /\b1[5-9]\d{8}(?:\d{3})?\b/g , pre: /1[5-9]\d{8}/ },
+  { kind: 'time', re: /\b(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?\b/g , pre: /\d:\d\d:\d/ },
+  { kind: 'semver', re: /(?<![\w.])v?\d{1,6}\.\d{1,6}\.\d{1,9}(?:\.\d{1,9})?(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?(?![\w.])/g, test: (m) => /^v|[-+]/.test(m) || m.split('.').length === 3 , pre: /\d\.\d+\.\d/ },
+  { kind: 'version', re: /\b(?:version|ver|v|release|build|runtime|python|node|java|sdk|boto3|botocore)[\s:=/@]{0,3}v?\d{1,6}(?:\.\d{1,9}){1,4}\b/gi , pre: /\d\.\d/ },
+  { kind: 'package-version', re: /@\d{1,6}(?:\.\d{1,9}){1,3}\b/g , pre: /@\d/ },
   {
     kind: 'order-number',
     re: /\b(?:order|ticket|case|incident|inc|invoice|inv|po|purchase order|req|request|issue|bug|pr|pull request|build|job|run|txn|transaction|ref|reference|booking|confirmation|tracking|shipment|sku|item|seq|pid|line)\b(?:\s{0,2}(?:#|no\.?|number|id|nr\.?)){0,2}\s{0,3}[:#=]?\s{0,3}[A-Z]{0,6}[-_]?\d[\d-]{2,24}\b/gi,
+    pre: /\d{3}/,
   },
-  { kind: 'ticket-key', re: /\b(?:[A-Z][A-Z0-9]{1,9}-\d{1,9}|INC\d{5,12}|CHG\d{5,12}|REQ\d{5,12}|RITM\d{5,12}|PO-?\d{4,12}|ORD-[\dA-Z-]{4,24})\b/g },
-  { kind: 'hash-number', re: /(?<![\w&])#\d{3,12}\b/g },
-  { kind: 'port', re: /(?:(?<=[\w\]]):\d{2,5}\b)|\bport\s{0,2}[:=]?\s{0,2}\d{2,5}\b/gi },
-  { kind: 'status', re: /\b(?:HTTP\/\d(?:\.\d)?\s\d{3}|status(?:[ _-]?code)?["']?\s{0,2}[:=]?\s{0,2}\d{3})\b/gi },
-  { kind: 'request-id', re: /\b(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-amzn-requestid|x-amz-request-id|span[ _-]?id)["']?\s{0,2}[:=]\s{0,2}["']?[\w-]{6,80}/gi },
-  { kind: 'xray', re: /\b1-[0-9a-f]{8}-[0-9a-f]{24}\b/g },
+  { kind: 'ticket-key', re: /\b(?:[A-Z][A-Z0-9]{1,9}-\d{1,9}|INC\d{5,12}|CHG\d{5,12}|REQ\d{5,12}|RITM\d{5,12}|PO-?\d{4,12}|ORD-[\dA-Z-]{4,24})\b/g , pre: /[a-z]-\d|inc\d|chg\d|req\d|ritm\d|po-?\d|ord-/ },
+  { kind: 'hash-number', re: /(?<![\w&])#\d{3,12}\b/g , pre: /#\d/ },
+  { kind: 'port', re: /(?:(?<=[\w\]]):\d{2,5}\b)|\bport\s{0,2}[:=]?\s{0,2}\d{2,5}\b/gi , pre: /[\w\]]:\d\d|port/ },
+  { kind: 'status', re: /\b(?:HTTP\/\d(?:\.\d)?\s\d{3}|status(?:[ _-]?code)?["']?\s{0,2}[:=]?\s{0,2}\d{3})\b/gi , pre: /http\/|status/ },
+  { kind: 'request-id', re: /\b(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-amzn-requestid|x-amz-request-id|span[ _-]?id)["']?\s{0,2}[:=]\s{0,2}["']?[\w-]{6,80}/gi , pre: /request|trace|correlation|span/ },
+  { kind: 'xray', re: /\b1-[0-9a-f]{8}-[0-9a-f]{24}\b/g , pre: /1-[0-9a-f]{8}-/ },
 ];
 
 /** Finds artefact spans, sorted by start. Linear: every pattern is bounded. */
-export function findArtefacts(text: string): Span[] {
+export function findArtefacts(text: string, lowerText?: string): Span[] {
   const out: Span[] = [];
+  const lower = lowerText ?? text.toLowerCase();
   for (const p of ARTEFACT_PATTERNS) {
-    p.re.lastIndex = 0;
+    if (p.pre && !p.pre.test(lower)) continue;
     for (const m of text.matchAll(p.re)) {
       if (p.test && !p.test(m[0])) continue;
       const start = m.index;

@@ -63,6 +63,8 @@ export interface Candidate {
 export interface DetectInput {
   text: string;
   lower: string;
+  /** Developer-artefact spans (UUIDs, SHAs, model ids, dates …), sorted by start: detectors may skip work inside them. */
+  artefacts: readonly { start: number; end: number; kind: string }[];
 }
 
 export interface Detector {

@@ -3,7 +3,23 @@
  * for a value that can be real. Written from the published algorithms; `stdnum` is used where it covers a format.
  */
 import { stdnum } from 'stdnum';
-import { isValidIBAN, electronicFormatIBAN } from 'ibantools';
+
+type Validator = { validate(v: string): { isValid: boolean } };
+/** A stdnum validator that must exist (the library's index type marks every country optional). */
+function std(country: string, name: string): Validator {
+  const v = (stdnum as Record<string, Record<string, Validator> | undefined>)[country]?.[name];
+  if (!v) throw new Error(`stdnum has no ${country}.${name}`);
+  return v;
+}
+const CN_RIC = std('CN', 'ric');
+const GB_NINO = std('GB', 'nino');
+const TW_NATID = std('TW', 'natid');
+const IN_AADHAAR = std('IN', 'aadhaar');
+const IN_PAN = std('IN', 'pan');
+const KR_RRN = std('KR', 'rrn');
+const CA_SIN = std('CA', 'sin');
+const AU_TFN = std('AU', 'tfn');
+import { isValidIBAN, electronicFormatIBAN } from './iban';
 
 const onlyAlnum = (s: string) => s.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 const onlyDigits = (s: string) => s.replace(/\D/g, '');
@@ -136,12 +152,12 @@ export function validNric(s: string): boolean {
 
 /** Mainland China resident identity card: region + birth date + sequence + ISO 7064 MOD 11-2 check (stdnum). */
 export function validCnRic(s: string): boolean {
-  return stdnum.CN.ric.validate(onlyAlnum(s)).isValid;
+  return CN_RIC.validate(onlyAlnum(s)).isValid;
 }
 
 /** UK National Insurance number: prefix rules and suffix A-D (stdnum). */
 export function validNino(s: string): boolean {
-  return stdnum.GB.nino.validate(onlyAlnum(s)).isValid;
+  return GB_NINO.validate(onlyAlnum(s)).isValid;
 }
 
 /** NHS number: 10 digits, weights 10..2, check = 11 - (sum mod 11), 11 → 0, 10 invalid. */
@@ -155,12 +171,12 @@ export function validNhs(s: string): boolean {
   return check !== 10 && check === d.charCodeAt(9) - 48;
 }
 
-export const validTwId = (s: string) => stdnum.TW.natid.validate(onlyAlnum(s)).isValid;
-export const validAadhaar = (s: string) => stdnum.IN.aadhaar.validate(onlyDigits(s)).isValid;
-export const validPan = (s: string) => stdnum.IN.pan.validate(onlyAlnum(s)).isValid;
-export const validKrRrn = (s: string) => stdnum.KR.rrn.validate(onlyDigits(s)).isValid;
-export const validCaSin = (s: string) => stdnum.CA.sin.validate(onlyDigits(s)).isValid;
-export const validAuTfn = (s: string) => stdnum.AU.tfn.validate(onlyDigits(s)).isValid;
+export const validTwId = (s: string) => TW_NATID.validate(onlyAlnum(s)).isValid;
+export const validAadhaar = (s: string) => IN_AADHAAR.validate(onlyDigits(s)).isValid;
+export const validPan = (s: string) => IN_PAN.validate(onlyAlnum(s)).isValid;
+export const validKrRrn = (s: string) => KR_RRN.validate(onlyDigits(s)).isValid;
+export const validCaSin = (s: string) => CA_SIN.validate(onlyDigits(s)).isValid;
+export const validAuTfn = (s: string) => AU_TFN.validate(onlyDigits(s)).isValid;
 
 /** ICAO 9303 machine-readable-zone check digit (weights 7,3,1; < = 0, A = 10 …). */
 export function mrzCheckDigit(field: string): number {

@@ -70,7 +70,6 @@ export function renderSarif(findings: readonly Finding[]): string {
                 suppressions: [
                   {
                     kind: f.suppressed.kind === 'inline' || f.suppressed.kind === 'metadata' ? 'inSource' : 'external',
-                    status: 'accepted',
                     ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
                   },
                 ],

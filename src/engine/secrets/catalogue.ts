@@ -1,5 +1,5 @@
 import { AI_PATTERNS } from './patterns/ai';
-import { AWS_PATTERNS } from './patterns/aws';
+import { AWS_PATTERNS } from './patterns/amazon';
 import { DEVTOOLS_PATTERNS } from './patterns/devtools';
 import { GENERIC_PATTERNS, setSpecificOverlapCheck } from './patterns/generic';
 import { KEY_PATTERNS } from './patterns/keys';

@@ -46,7 +46,7 @@ const PLACEHOLDER_WORDS = /example|sample|dummy|fake|placeholder|changeme|change
 const REFERENCE = /^(?:\$\{[^}\s]{1,200}\}|\$\{\{|\$[A-Za-z_][A-Za-z0-9_]*$|\$\(|%\(|%[A-Za-z_]+%|\{\{[^{}]{0,200}\}\}$|<[^>]{1,80}>$|\[[A-Za-z_ -]{1,40}\]$|!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|If|Join|Select)\b|ENC\[|vault:|arn:aws|ssm:|secretsmanager:|op:\/\/|sm:\/\/|{{resolve:)/;
 
 /** Reference fragments that may appear anywhere inside a value. */
-const REFERENCE_ANYWHERE = /\$\{[A-Za-z_][A-Za-z0-9_.:\-]{0,100}(?::-[^}]{0,100})?\}|\{\{\s{0,4}[A-Za-z_.][\w.:\s|'"()-]{0,200}\}\}|\{\{resolve:|os\.environ|os\.getenv|process\.env|System\.getenv|ENV\[|getenv\(|import\.meta\.env|secrets\.[A-Z]/;
+const REFERENCE_ANYWHERE = /\$\{[A-Za-z_][A-Za-z0-9_.:-]{0,100}(?::-[^}]{0,100})?\}|\{\{\s{0,4}[A-Za-z_.][\w.:\s|'"()-]{0,200}\}\}|\{\{resolve:|os\.environ|os\.getenv|process\.env|System\.getenv|ENV\[|getenv\(|import\.meta\.env|secrets\.[A-Z]/;
 
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();

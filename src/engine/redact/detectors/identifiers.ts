@@ -3,7 +3,7 @@
  * UK_NINO, UK_NHS, TW_NATIONAL_ID, IN_AADHAAR, IN_PAN, KR_RRN, CA_SIN, AU_TFN, PASSPORT (context only).
  * A shape that fails its checksum is returned with `valid: false` ("possible"), only where the shape is distinctive.
  */
-import { countrySpecs } from 'ibantools';
+import { countrySpecs } from '../iban';
 import type { Candidate, Detector, DetectInput, EntityType } from '../types';
 import * as v from '../validators';
 

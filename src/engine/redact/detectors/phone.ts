@@ -4,6 +4,7 @@
  * national-looking grouping or a context word (phone, tel, WhatsApp, 電話 …).
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { insideAny } from '../artefacts';
 import { CONTEXT_WORDS, hasContext } from '../context';
 import type { Candidate, Detector, DetectInput } from '../types';
 
@@ -45,12 +46,13 @@ function candidates(raw: string): string[] {
 export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGIONS): Detector {
   return {
     name: 'phone',
-    detect({ text, lower }: DetectInput): Candidate[] {
+    detect({ text, lower, artefacts }: DetectInput): Candidate[] {
       const out: Candidate[] = [];
       if (!/\d{3}/.test(text)) return out;
       for (const m of text.matchAll(PHONE)) {
         const whole = m[0];
         if (IPV4_LIKE.test(whole) || YEARS.test(whole)) continue;
+        if (insideAny(artefacts, m.index, m.index + whole.length, true)) continue; // dates, ids, ports: not phones
         for (const cand of candidates(whole)) {
           let value = cand;
           // A leading "(" only belongs to the number when it closes: "(852) 9123 4567".
@@ -58,11 +60,13 @@ export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGION
           if (value.endsWith(')') && (value.match(/\(/g) ?? []).length < (value.match(/\)/g) ?? []).length) value = value.slice(0, -1);
           const digits = value.replace(/\D/g, '');
           if (digits.length < 7 || digits.length > 15) continue;
-          const p = parse(value, regions);
-          if (!p) continue;
           const intl = /^(?:\+|00|\(\+)/.test(value);
           const grouped = /[ ().-]/.test(value.replace(/^\+/, ''));
           const context = hasContext(lower, m.index, m.index + value.length, CONTEXT_WORDS.PHONE!);
+          // Parsing is the expensive part: an ungrouped national number without context cannot pass the threshold.
+          if (!intl && !grouped && !context) continue;
+          const p = parse(value, regions);
+          if (!p) continue;
           let score: number;
           if (p.valid) score = intl ? 0.9 : grouped ? 0.55 : 0.3;
           else score = intl ? 0.35 : 0.2;

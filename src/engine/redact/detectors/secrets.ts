@@ -16,11 +16,18 @@ export function secretEntityType(m: Pick<SecretMatch, 'patternId' | 'ruleId'>): 
   return 'API_TOKEN';
 }
 
+const PASSWORD_KEY = /(?:password|passwd|passphrase|pwd|密碼|密码)["'\]]?\s{0,3}(?:[:=]|=>|:=)\s{0,3}["'`]?$/i;
+
 export function makeSecretDetector(patterns: readonly SecretPattern[] = SECRET_PATTERNS): Detector {
   return {
     name: 'secrets',
     detect({ text }: DetectInput): Candidate[] {
-      return findSecrets(text, patterns).map((s) => ({ type: secretEntityType(s), start: s.start, end: s.end, score: 1, noContext: true, canonical: s.value }));
+      return findSecrets(text, patterns).map((s) => {
+        let type = secretEntityType(s);
+        // A generic "key = value" secret whose key is a password is a PASSWORD.
+        if (type === 'API_TOKEN' && s.patternId.startsWith('generic') && PASSWORD_KEY.test(text.slice(Math.max(0, s.start - 40), s.start))) type = 'PASSWORD';
+        return { type, start: s.start, end: s.end, score: 1, noContext: true, canonical: s.value };
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ModelRule } from '../rule';
 import { IAM_FORMATS, IAM_FORMATS_TEXT, ruleDocs } from './docs';
-import { grants, hasLimitingCondition, isFullWildcardAction, reportAt, resourceIsStar, serviceWildcard, statementsOf } from './util';
+import { grants, hasLimitingCondition, isFullWildcardAction, reportAt, resourceIsStar, serviceWildcard, identityStatementsOf } from './util';
 
 const ID = 'GG-IAM-009';
 
@@ -21,7 +21,7 @@ const rule: ModelRule = {
     references: ['AWS: Use Amazon Bedrock API keys — https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html', 'AWS: Permissions for Amazon Bedrock API keys — https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'],
   }),
   check(ctx) {
-    for (const v of statementsOf(ctx.model)) {
+    for (const v of identityStatementsOf(ctx.model)) {
       if (!v.allow || !resourceIsStar(v)) continue;
       if (v.actions.some((a) => isFullWildcardAction(a) || serviceWildcard(a) === 'iam' || serviceWildcard(a) === 'bedrock')) continue;
       const create = grants(v, 'iam:CreateServiceSpecificCredential');

@@ -1,6 +1,6 @@
 import type { ModelRule } from '../rule';
 import { IAM_FORMATS, IAM_FORMATS_TEXT, ruleDocs } from './docs';
-import { isFullWildcardAction, reportAt, resourceIsStar, serviceWildcard, statementsOf } from './util';
+import { isFullWildcardAction, reportAt, resourceIsStar, serviceWildcard, identityStatementsOf } from './util';
 
 const ID = 'GG-IAM-003';
 /** Bedrock actions that run a model (Converse/ConverseStream are authorised by the InvokeModel actions). */
@@ -23,7 +23,7 @@ const rule: ModelRule = {
     references: ['AWS: Prerequisites for inference profiles — https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html', 'AWS: Actions, resources and condition keys for Amazon Bedrock — https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html'],
   }),
   check(ctx) {
-    for (const v of statementsOf(ctx.model)) {
+    for (const v of identityStatementsOf(ctx.model)) {
       if (!v.allow) continue;
       const star = resourceIsStar(v);
       if (!star) continue;

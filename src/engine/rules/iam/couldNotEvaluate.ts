@@ -26,8 +26,8 @@ const rule: ModelRule = {
     }
     for (const v of statementsOf(ctx.model)) {
       for (const n of v.unresolved) {
-        const text = n.t === 'expr' ? n.text : '';
-        ctx.report({ file: v.file, start: n.start, end: n.end, message: `Could not evaluate ${text ? `"${text.length > 50 ? `${text.slice(0, 47)}…` : text}"` : 'a value'} in ${v.resource}; the IAM rules did not check this element.`, resource: v.resource, identity: `${v.resource}|${text}` });
+        const text = n.t === 'expr' ? n.text : n.t === 'str' ? n.v : '';
+        ctx.report({ file: v.file, start: n.start, end: n.end, message: `Could not evaluate ${text ? `"${text.length > 50 ? `${text.slice(0, 47)}…` : text}"` : 'a value'} in ${v.resource}; the IAM rules did not check this element.`, resource: v.policy.owner?.address ?? v.resource, identity: `${v.resource}|${text}` });
       }
     }
   },

@@ -1,6 +1,6 @@
 import type { ModelRule } from '../rule';
 import { IAM_FORMATS, IAM_FORMATS_TEXT, ruleDocs } from './docs';
-import { isFullWildcardAction, reportAt, resourceIsStar, statementsOf } from './util';
+import { isFullWildcardAction, reportAt, resourceIsStar, identityStatementsOf } from './util';
 
 const ID = 'GG-IAM-001';
 
@@ -22,7 +22,7 @@ const rule: ModelRule = {
     references: ['AWS: Apply least-privilege permissions — https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege', 'Checkov CKV_AWS_62/63, cfn_nag F4/F5'],
   }),
   check(ctx) {
-    for (const v of statementsOf(ctx.model)) {
+    for (const v of identityStatementsOf(ctx.model)) {
       if (!v.allow) continue;
       const action = v.actions.find(isFullWildcardAction);
       if (!action) continue;

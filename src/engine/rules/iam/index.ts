@@ -11,6 +11,8 @@ import privilegeEscalation from './privilegeEscalation';
 import bedrockApiKeys from './bedrockApiKeys';
 import tamperControls from './tamperControls';
 import restrictableStar from './restrictableStar';
+import managedAdminPolicy from './managedAdminPolicy';
+import wildcardActionScoped from './wildcardActionScoped';
 
 /** IAM-family rules, in id order. */
 export const IAM_RULES: readonly Rule[] = [
@@ -26,4 +28,6 @@ export const IAM_RULES: readonly Rule[] = [
   bedrockApiKeys,
   tamperControls,
   restrictableStar,
+  managedAdminPolicy,
+  wildcardActionScoped,
 ];

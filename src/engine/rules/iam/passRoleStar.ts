@@ -1,6 +1,7 @@
 import type { ModelRule } from '../rule';
+import { escalation } from './privilegeEscalation';
 import { IAM_FORMATS, IAM_FORMATS_TEXT, ruleDocs } from './docs';
-import { grants, isFullWildcardAction, reportAt, resourceIsStar, statementsOf } from './util';
+import { grants, isFullWildcardAction, reportAt, resourceIsStar, serviceWildcard, identityStatementsOf } from './util';
 
 const ID = 'GG-IAM-006';
 
@@ -23,13 +24,15 @@ const rule: ModelRule = {
     references: ['AWS: Granting a user permissions to pass a role — https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html'],
   }),
   check(ctx) {
-    for (const v of statementsOf(ctx.model)) {
+    for (const v of identityStatementsOf(ctx.model)) {
       if (!v.allow) continue;
       const star = resourceIsStar(v);
       if (!star) continue;
       const pass = grants(v, 'iam:PassRole');
-      // `*` alone is already full admin (GG-IAM-001).
-      if (!pass || isFullWildcardAction(pass)) continue;
+      // `*` is full admin (GG-IAM-001) and `iam:*` every iam action (GG-IAM-002): reported there.
+      if (!pass || isFullWildcardAction(pass) || serviceWildcard(pass) === 'iam') continue;
+      // PassRole together with a service that runs the passed role is a privilege escalation (GG-IAM-008).
+      if (escalation(v)?.actions.has('iam:passrole')) continue;
       reportAt(ctx, v, pass.node, `${v.resource} allows iam:PassRole ("${pass.value}") on every role; name the roles that may be passed and add an iam:PassedToService condition.`, 'passrole');
     }
   },

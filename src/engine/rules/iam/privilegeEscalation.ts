@@ -1,6 +1,6 @@
 import type { ModelRule } from '../rule';
 import { IAM_FORMATS, IAM_FORMATS_TEXT, ruleDocs } from './docs';
-import { grants, isFullWildcardAction, reportAt, resourceIsStar, statementsOf, type Literal, type StatementView } from './util';
+import { grants, isFullWildcardAction, reportAt, resourceIsStar, serviceWildcard, identityStatementsOf, type Literal, type StatementView } from './util';
 
 const ID = 'GG-IAM-008';
 
@@ -29,19 +29,26 @@ const WITH_PASSROLE: string[][] = [
   ['ecs:RunTask'],
 ];
 
-function escalation(v: StatementView): { via: Literal; what: string } | undefined {
+/** The escalation a statement allows (first found), and every action that takes part in one (lower case). */
+export function escalation(v: StatementView): { via: Literal; what: string; actions: Set<string> } | undefined {
+  let found: { via: Literal; what: string } | undefined;
+  const actions = new Set<string>();
   for (const a of SINGLE) {
     const via = grants(v, a);
-    if (via) return { via, what: a };
+    if (!via) continue;
+    found ??= { via, what: a };
+    actions.add(a.toLowerCase());
   }
   const pass = grants(v, 'iam:PassRole');
   if (pass) {
     for (const combo of WITH_PASSROLE) {
-      const hits = combo.map((c) => grants(v, c));
-      if (hits.every(Boolean)) return { via: pass, what: `iam:PassRole with ${combo.join(' + ')}` };
+      if (!combo.every((c) => grants(v, c))) continue;
+      found ??= { via: pass, what: `iam:PassRole with ${combo.join(' + ')}` };
+      for (const c of combo) actions.add(c.toLowerCase());
+      actions.add('iam:passrole');
     }
   }
-  return undefined;
+  return found ? { ...found, actions } : undefined;
 }
 
 const rule: ModelRule = {
@@ -62,10 +69,10 @@ const rule: ModelRule = {
     references: ['Rhino Security Labs: AWS IAM privilege escalation methods — https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/', 'Checkov CKV_AWS_286'],
   }),
   check(ctx) {
-    for (const v of statementsOf(ctx.model)) {
+    for (const v of identityStatementsOf(ctx.model)) {
       if (!v.allow || !resourceIsStar(v)) continue;
-      // Full admin is reported by GG-IAM-001 already.
-      if (v.actions.some(isFullWildcardAction)) continue;
+      // Full admin is reported by GG-IAM-001 and `iam:*` by GG-IAM-002 already.
+      if (v.actions.some((a) => isFullWildcardAction(a) || serviceWildcard(a) === 'iam')) continue;
       const e = escalation(v);
       if (!e) continue;
       reportAt(ctx, v, e.via.node, `${v.resource} allows privilege escalation on every resource (${e.what}).`, e.what);

@@ -1,6 +1,8 @@
+import { matchActions } from '../../iam/actions';
 import type { ModelRule } from '../rule';
+import { escalation } from './privilegeEscalation';
 import { IAM_FORMATS, IAM_FORMATS_TEXT, ruleDocs } from './docs';
-import { accessLevels, isFullWildcardAction, quote, reportAt, resourceIsStar, restrictableActions, serviceWildcard, statementsOf } from './util';
+import { accessLevels, hasScopingCondition, isFullWildcardAction, quote, reportAt, resourceIsStar, restrictableActions, serviceWildcard, identityStatementsOf } from './util';
 
 const ID = 'GG-IAM-011';
 /** Reported by more specific rules; not repeated here. */
@@ -24,12 +26,21 @@ const rule: ModelRule = {
     references: ['AWS: Service Authorization Reference — https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html', 'Checkov CKV_AWS_355/356'],
   }),
   check(ctx) {
-    for (const v of statementsOf(ctx.model)) {
+    for (const v of identityStatementsOf(ctx.model)) {
       if (!v.allow) continue;
       const star = resourceIsStar(v);
       if (!star) continue;
       if (v.actions.some((a) => isFullWildcardAction(a) || serviceWildcard(a))) continue; // GG-IAM-001/002
-      const scoped = restrictableActions(v).filter((a) => !SPECIFIC.test(a.value));
+      // A condition such as aws:SourceArn, aws:ResourceTag/… or kms:ViaService narrows what "*" reaches.
+      if (hasScopingCondition(ctx.model, v)) continue;
+      // Patterns are judged by the catalogue actions they match, minus those a more specific rule reports.
+      // Actions that take part in a privilege escalation are reported by GG-IAM-008.
+      const escalating = escalation(v)?.actions ?? new Set<string>();
+      const elsewhere = (name: string) => SPECIFIC.test(name) || escalating.has(name.toLowerCase());
+      const scoped = restrictableActions(v).filter((a) => {
+        const matched = matchActions(a.value);
+        return matched.length === 0 ? !elsewhere(a.value) : matched.some((m) => m.resourceLevel && !elsewhere(m.name));
+      });
       if (scoped.length === 0) continue;
       const levels = new Set(scoped.flatMap((a) => [...accessLevels(a.value)]));
       const writes = levels.has('Write') || levels.has('Permissions management') || levels.has('Tagging');

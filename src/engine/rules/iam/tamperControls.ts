@@ -1,6 +1,6 @@
 import type { ModelRule } from '../rule';
 import { IAM_FORMATS, IAM_FORMATS_TEXT, ruleDocs } from './docs';
-import { grants, isFullWildcardAction, reportAt, resourceIsStar, serviceWildcard, statementsOf } from './util';
+import { grants, isFullWildcardAction, reportAt, resourceIsStar, serviceWildcard, identityStatementsOf } from './util';
 
 const ID = 'GG-IAM-010';
 
@@ -26,7 +26,7 @@ const rule: ModelRule = {
     references: ['AWS: Monitor model invocation using CloudWatch Logs and Amazon S3 — https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html', 'AWS: Amazon Bedrock Guardrails — https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails.html'],
   }),
   check(ctx) {
-    for (const v of statementsOf(ctx.model)) {
+    for (const v of identityStatementsOf(ctx.model)) {
       if (!v.allow) continue;
       // bedrock:* and * are reported more strongly by GG-IAM-001/002.
       if (v.actions.some((a) => isFullWildcardAction(a) || serviceWildcard(a) === 'bedrock')) continue;

@@ -42,16 +42,43 @@ export function couldBeAnything(model: IacModel, n: IacNode): boolean {
   return n.fn !== undefined && !['jsonencode', 'format', 'join', 'concat', 'formatlist'].includes(n.fn);
 }
 
-function literals(model: IacModel, node: IacNode | undefined, unresolved: IacNode[] | undefined): Literal[] {
+/** serverless.yml variables (`${self:custom.x}`, `${env:X}`, `${ssm:/p}`) are resolved at deploy time. */
+const SERVERLESS_VARIABLE = /\$\{(self|env|opt|ssm|file|cf|s3|sls|param|aws):|\$\{[\w.-]+\}/;
+
+/**
+ * Literal values of an Action/Resource element. A value that arrives through a reference (`local.actions`,
+ * `!Ref AllowedActions`, `var.resources`) is located at the reference as written in the statement — where the grant
+ * is made, and always in the statement's own file — rather than at the far-away default.
+ */
+function literals(model: IacModel, node: IacNode | undefined, unresolved: IacNode[] | undefined, at?: IacNode): Literal[] {
   const out: Literal[] = [];
   const resolved = model.resolve(node);
   for (const item of items(resolved)) {
     const r = model.resolve(item);
-    if (r?.t === 'str' && !r.template) out.push({ value: r.v, node: r });
-    else if (r?.t === 'list') for (const inner of r.items) out.push(...literals(model, inner, unresolved));
+    const loc = at ?? (item.t === 'expr' && r !== item ? item : undefined);
+    if (r?.t === 'str' && !r.template && model.format === 'serverless' && SERVERLESS_VARIABLE.test(r.v)) {
+      // A whole value from a variable could be anything; an ARN with a variable inside is a specific resource.
+      if (unresolved && /^\$\{[^}]*\}$/.test(r.v.trim())) unresolved.push(r);
+    } else if (r?.t === 'str' && !r.template) out.push({ value: r.v, node: loc ?? r });
+    else if (r?.t === 'list') for (const inner of r.items) out.push(...literals(model, inner, unresolved, loc));
     else if (r && unresolved && isUnresolved(r) && couldBeAnything(model, r)) unresolved.push(r);
   }
   return out;
+}
+
+/**
+ * Statements of identity policies only. In a resource policy (KMS key, bucket, queue) `"Resource": "*"` means the
+ * resource the policy is attached to — the default KMS key policy grants `kms:*` on `"*"` to the account root — so
+ * the "on every resource" rules judge identity policies; resource and trust policies are judged by their principal.
+ */
+export function identityStatementsOf(model: IacModel): StatementView[] {
+  return statementsOf(model).filter((v) => v.policy.kind === 'identity');
+}
+
+/** The element as written in the statement when it is a reference that resolves to something else, else undefined. */
+function writtenRef(model: IacModel, statement: IacNode, jsonKey: string, hclKey: string): IacNode | undefined {
+  const raw = getCi(statement, jsonKey) ?? getCi(statement, hclKey);
+  return raw?.t === 'expr' && model.resolve(raw) !== raw ? raw : undefined;
 }
 
 /** Every statement of every policy in the model, read once. */
@@ -61,9 +88,9 @@ export function statements(model: IacModel): StatementView[] {
     for (const statement of policy.statements) {
       const unresolved: IacNode[] = [];
       const effect = str(model.resolve(statement.effect));
-      const actions = literals(model, statement.action, unresolved);
-      const notActions = literals(model, statement.notAction, unresolved);
-      const resources = literals(model, statement.resource, undefined);
+      const actions = literals(model, statement.action, unresolved, writtenRef(model, statement.node, 'Action', 'actions'));
+      const notActions = literals(model, statement.notAction, unresolved, writtenRef(model, statement.node, 'NotAction', 'not_actions'));
+      const resources = literals(model, statement.resource, undefined, writtenRef(model, statement.node, 'Resource', 'resources'));
       // Terraform's aws_iam_policy_document defaults effect to Allow; JSON policies require it.
       const allow = effect === undefined ? statement.effect === undefined : effect === 'Allow';
       if (statement.effect && effect === undefined && isUnresolved(model.resolve(statement.effect))) unresolved.push(statement.effect);
@@ -139,6 +166,17 @@ export function hasLimitingCondition(model: IacModel, v: StatementView): boolean
   });
 }
 
+/**
+ * A condition that narrows which resources or callers a `"Resource": "*"` grant applies to (`aws:SourceArn`,
+ * `aws:ResourceTag/…`, `kms:ViaService`, …). `Bool`/`Null` tests such as `aws:SecureTransport` or
+ * `aws:MultiFactorAuthPresent` don't narrow the resources.
+ */
+export function hasScopingCondition(model: IacModel, v: StatementView): boolean {
+  const cond = model.resolve(v.statement.condition);
+  if (cond?.t !== 'map') return false;
+  return cond.entries.some((op) => !/^(Bool|Null)/i.test(op.key.replace(/^ForAnyValue:|^ForAllValues:/i, '')) && !/^(BoolIfExists)$/i.test(op.key));
+}
+
 /** The wildcard principal element of a statement (`"*"`, `{"AWS": "*"}`), if any. */
 export function wildcardPrincipal(model: IacModel, v: StatementView): IacNode | undefined {
   const p = model.resolve(v.statement.principal);
@@ -158,7 +196,10 @@ export function wildcardPrincipal(model: IacModel, v: StatementView): IacNode | 
 /** Reports at a literal's node (or the statement) with the statement as the finding's resource. */
 export function reportAt(ctx: ModelContext, v: StatementView, node: IacNode | undefined, message: string, identity: string, severity?: 'error' | 'warning' | 'note'): void {
   const at = node ?? v.statement.node;
-  ctx.report({ file: v.file, start: at.start, end: at.end, message, resource: v.resource, identity: `${v.resource}|${identity}`, ...(severity ? { severity } : {}) });
+  // The finding's subject is the resource that holds the policy, so resource-level suppressions (CloudFormation
+  // Metadata, checkov/trivy comments in a Terraform block) find it; the statement is named in the message and identity.
+  const resource = v.policy.owner?.address ?? v.resource;
+  ctx.report({ file: v.file, start: at.start, end: at.end, message, resource, identity: `${v.resource}|${identity}`, ...(severity ? { severity } : {}) });
 }
 
 export function quote(values: readonly string[], max = 3): string {

@@ -1,7 +1,7 @@
 /** Regex building blocks for the catalogue. Every piece is bounded, so each pattern runs in linear time. */
 
-/** Between a key name and its value: closing quote/bracket, spaces, an assignment operator, an opening quote. */
-export const SEP = String.raw`["'\]]{0,2}[^\S\r\n]{0,8}(?:=>|:=|::|[=:,(>])?[^\S\r\n]{0,8}@?[("'\x60]{0,2}`;
+/** Between a key name and its value: closing quote/bracket, spaces, an assignment operator, an opening quote (JSON-escaped quotes too, as in notebooks). */
+export const SEP = String.raw`[\\"'\]]{0,3}[^\S\r\n]{0,8}(?:=>|:=|::|[=:,(>])?[^\S\r\n]{0,8}@?[(\\"'\x60]{0,3}`;
 
 /** Not preceded by a token character (fixed-width lookbehind). */
 export const NOT_AFTER = String.raw`(?<![A-Za-z0-9_])`;

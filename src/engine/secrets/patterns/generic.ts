@@ -31,7 +31,7 @@ function plausibleUrlPassword(secret: string, ctx: SecretContext): boolean {
 const GENERIC_KEYS = String.raw`pass(?:word|wd|phrase)|pwd|secret(?:[_.-]?key)?|client[_.-]?secret|api[_.-]?(?:key|token|secret)|apikey|access[_.-]?(?:key|token)|auth[_.-]?(?:key|token)|bearer[_.-]?token|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|credentials?|token`;
 
 const GENERIC_ASSIGNMENT = new RegExp(
-  String.raw`(?<key>${GENERIC_KEYS})${NOT_BEFORE}(?:["'\]]{1,2}|\[\])?[^\S\r\n]{0,8}(?<op>:=|=>|=(?!=)|:(?!:))[^\S\r\n]{0,8}@?(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&]{1,256})`,
+  String.raw`(?<key>${GENERIC_KEYS})${NOT_BEFORE}(?:[\\"'\]]{1,3}|\[\])?[^\S\r\n]{0,8}(?<op>:=|=>|=(?!=)|:(?!:))[^\S\r\n]{0,8}@?\\?(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&\\]{1,256})`,
   'gi',
 );
 
@@ -46,6 +46,7 @@ const CAMEL_NAME = /^[a-z]+(?:[A-Z][a-z0-9]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HASH_OR_PATH = /^(?:sha\d{1,3}[-:]|md5[-:]|\.{0,2}\/|~\/|[a-z][a-z0-9+.-]{1,20}:\/\/|arn:|s3:|file:)|^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)+\/?$/i;
 const CODE_LIKE = /^(?:new |function|await |lambda|require|import|return)|=>|\)$/;
+const VENDOR_PREFIX = /^(?:AKIA|ASIA|ABSK|bedrock-api-key-|sk-(?:proj|ant|svcacct|admin|or|lf)-|sk_|rk_|pk_|whsec_|hf_|api_org_|AIza|GOCSPX-|gsk_|r8_|xai-|pplx-|pcsk_|lsv2_|dapi|gh[pousr]_|github_pat_|gl[a-z]{1,6}-|GR1348941|xox[a-z]-|xapp-|npm_|ey[A-Za-z0-9_-]{4,}\.)/;
 const CREDENTIAL_WORDS = /password|passwd|secret|api[-_]?key|apikey|token|credential/i;
 
 function ordered(value: string, open: string, close: string): boolean {
@@ -58,7 +59,10 @@ function plausibleGeneric(secret: string, ctx: SecretContext): boolean {
   const quoted = (groups.q ?? '') !== '';
   const key = groups.key ?? '';
   // A quoted value must be closed by the same quote (no spaces inside: prose and messages are not secrets).
-  if (quoted && ctx.text.charAt(ctx.end) !== groups.q) return false;
+  if (quoted) {
+    const next = ctx.text.charAt(ctx.end) === '\\' ? ctx.text.charAt(ctx.end + 1) : ctx.text.charAt(ctx.end);
+    if (next !== groups.q) return false;
+  }
   if (!quoted) {
     if (secret.endsWith(')') || secret.endsWith(':') || secret.endsWith('{') || secret.endsWith('\\')) return false;
     if (ordered(secret, '(', ')') || ordered(secret, '[', ']')) return false;
@@ -67,6 +71,8 @@ function plausibleGeneric(secret: string, ctx: SecretContext): boolean {
     if (/^[|>!&*$%@]/.test(secret)) return false;
   }
   if (isPlaceholder(secret)) return false;
+  // A value with a vendor prefix is judged by that vendor's rule alone (a truncated or malformed token is not "generic").
+  if (VENDOR_PREFIX.test(secret)) return false;
   if (CAPS_NAME.test(secret) || CAMEL_NAME.test(secret) || UUID.test(secret) || HASH_OR_PATH.test(secret) || CODE_LIKE.test(secret)) return false;
   if (/^[0-9.]+$/.test(secret) || /^[0-9a-f]{7,8}$/.test(secret)) return false;
   if (CREDENTIAL_WORDS.test(secret)) return false;

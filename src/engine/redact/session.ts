@@ -1,0 +1,127 @@
+/**
+ * Placeholders and the re-identification vault. A session numbers placeholders per type (`[EMAIL_1]`, `[EMAIL_2]`)
+ * and gives the same value the same placeholder for its whole life (a conversation). Originals are kept in memory
+ * only, for re-identification of the model's answer; secrets are one-way: the session keeps a salted hash of them
+ * (for a stable number) and never the value.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { analyze } from './pipeline';
+import { RedactionError, SECRET_TYPES, type Action, type EntityType, type PossibleEntity, type RedactedEntity, type RedactionResult, type RedactOptions } from './types';
+
+export interface ReidentifyResult {
+  text: string;
+  /** Placeholders replaced by their original value. */
+  restored: number;
+  /** Placeholders left as they are: secrets (one-way) or ones this session never issued (invented by the model). */
+  unresolved: string[];
+}
+
+/** Keeps the last four letters/digits; every other letter or digit becomes `*`. */
+export function mask(value: string): string {
+  let keep = 4;
+  const chars = [...value];
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (!/[\p{L}\p{N}]/u.test(chars[i]!)) continue;
+    if (keep > 0) keep--;
+    else chars[i] = '*';
+  }
+  return chars.join('');
+}
+
+// `[EMAIL_1]`, `[email_1]`, `\[EMAIL\_1\]`, `［EMAIL_1］`, `【CREDIT_CARD_2】`, `[ EMAIL 1 ]`.
+const PLACEHOLDER_LIKE = /\\?[[［【〔]\s?((?:[A-Za-zＡ-Ｚａ-ｚ]{1,20}(?:\\?[_＿]|\s)){1,4})([0-9０-９]{1,6})\s?\\?[\]］】〕]/g;
+
+export class RedactionSession {
+  readonly #salt = randomBytes(16);
+  readonly #byValue = new Map<string, string>();
+  readonly #vault = new Map<string, string>();
+  readonly #secretPlaceholders = new Set<string>();
+  readonly #counters = new Map<EntityType, number>();
+
+  /** Number of placeholders issued so far. */
+  get size(): number {
+    return this.#byValue.size;
+  }
+
+  /** Forgets every placeholder and original (end of conversation). */
+  clear(): void {
+    this.#byValue.clear();
+    this.#vault.clear();
+    this.#secretPlaceholders.clear();
+    this.#counters.clear();
+  }
+
+  #placeholder(type: EntityType, canonical: string, original: string): string {
+    const secret = SECRET_TYPES.has(type);
+    const key = secret ? `${type}\u0000#${createHash('sha256').update(this.#salt).update(type).update('\u0000').update(canonical).digest('hex')}` : `${type}\u0000${canonical}`;
+    let ph = this.#byValue.get(key);
+    if (ph === undefined) {
+      const n = (this.#counters.get(type) ?? 0) + 1;
+      this.#counters.set(type, n);
+      ph = `[${type}_${n}]`;
+      this.#byValue.set(key, ph);
+      if (secret) this.#secretPlaceholders.add(ph);
+      else this.#vault.set(ph, original);
+    }
+    return ph;
+  }
+
+  /**
+   * Redacts `text` under `options.policy` (default: redact every type). Throws RedactionError if any detector fails:
+   * there is no partial result.
+   */
+  redact(text: string, options: RedactOptions = {}): RedactionResult {
+    let found;
+    try {
+      found = analyze(text, options);
+    } catch (e) {
+      if (e instanceof RedactionError) throw e;
+      throw new RedactionError(`redaction failed: ${(e as Error)?.message ?? String(e)}`, undefined, { cause: e });
+    }
+    const entities: RedactedEntity[] = [];
+    const possible: PossibleEntity[] = [];
+    let out = '';
+    let cursor = 0;
+    for (const f of found) {
+      if (f.status === 'possible') {
+        possible.push({ type: f.type, start: f.start, end: f.end, reason: 'checksum' });
+        continue;
+      }
+      const action: Action = options.policy?.[f.type] ?? options.defaultAction ?? 'redact';
+      if (action === 'allow') continue;
+      const original = text.slice(f.start, f.end);
+      const placeholder = action === 'mask' ? mask(original) : this.#placeholder(f.type, f.canonical, original);
+      out += text.slice(cursor, f.start) + placeholder;
+      cursor = f.end;
+      entities.push({ type: f.type, start: f.start, end: f.end, placeholder, action, score: Math.round(f.score * 100) / 100 });
+    }
+    out += text.slice(cursor);
+    return { text: out, entities, possible };
+  }
+
+  /**
+   * Puts the originals back into a model's answer. Tolerates re-formatting: case, Markdown escaping (`\[EMAIL\_1\]`),
+   * full-width or lenticular brackets. Secrets stay as placeholders.
+   */
+  reidentify(text: string): ReidentifyResult {
+    let restored = 0;
+    const unresolved: string[] = [];
+    const out = text.replace(PLACEHOLDER_LIKE, (whole, typePart: string, num: string) => {
+      const type = typePart.normalize('NFKC').replace(/\\/g, '').replace(/[\s_]+/g, '_').replace(/_$/, '').toUpperCase();
+      const ph = `[${type}_${num.normalize('NFKC')}]`;
+      const original = this.#vault.get(ph);
+      if (original !== undefined) {
+        restored++;
+        return original;
+      }
+      unresolved.push(whole);
+      return whole;
+    });
+    return { text: out, restored, unresolved };
+  }
+}
+
+/** One-shot redaction with a fresh session (placeholders numbered from 1). */
+export function redact(text: string, options: RedactOptions = {}): RedactionResult {
+  return new RedactionSession().redact(text, options);
+}
