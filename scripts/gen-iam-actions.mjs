@@ -18,8 +18,10 @@ for (const file of readdirSync(dir).sort()) {
   const parts = [];
   for (const a of Object.values(actions).sort((x, y) => x.name.localeCompare(y.name))) {
     const levels = String(a.accessLevel).split(',').map((s) => LEVEL[s.trim()] ?? '?').join('');
-    // `*` marks actions without resource-level permissions: `Resource: "*"` is the only choice for them.
-    parts.push(`${a.name}:${levels}${a.resourceTypes.length === 0 ? '*' : ''}`);
+    // `*` marks actions without resource-level permissions: `Resource: "*"` is the only choice for them; `~` marks
+    // actions whose resource types are all optional (the action can also be called on no resource at all).
+    const marker = a.resourceTypes.length === 0 ? '*' : a.resourceTypes.every((t) => !t.required) ? '~' : '';
+    parts.push(`${a.name}:${levels}${marker}`);
   }
   services[file.replace(/\.json$/, '')] = parts.join('|');
 }

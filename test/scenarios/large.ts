@@ -30,11 +30,12 @@ function doc(statements: JsonObject[]): JsonObject {
 }
 
 function region(r: string): ScenarioRegion {
+  const ids = Array.from({ length: LARGE.modelsPerRegion }, (_, i) => `${PROVIDERS[i % PROVIDERS.length]!.toLowerCase().replace(/[^a-z0-9]/g, '')}.model-${String(i).padStart(3, '0')}-v1:0`);
   const models = Array.from({ length: LARGE.modelsPerRegion }, (_, i): JsonObject => {
     const provider = PROVIDERS[i % PROVIDERS.length]!;
     const legacy = i % 17 === 0;
     return {
-      modelId: `${provider.toLowerCase().replace(/[^a-z0-9]/g, '')}.model-${String(i).padStart(3, '0')}-v1:0`,
+      modelId: ids[i]!,
       modelName: `${provider} model ${i}`,
       providerName: provider,
       inputModalities: ['TEXT'],
@@ -45,12 +46,12 @@ function region(r: string): ScenarioRegion {
       modelLifecycle: legacy ? { status: 'LEGACY', legacyTime: '2026-01-01T00:00:00Z', endOfLifeTime: '2027-01-01T00:00:00Z' } : { status: 'ACTIVE' },
     };
   });
-  const modelArn = (i: number) => `arn:aws:bedrock:${r}::foundation-model/${String(models[i % models.length]!['modelId'])}`;
+  const modelArn = (i: number) => `arn:aws:bedrock:${r}::foundation-model/${ids[i % ids.length]!}`;
   const kms = `arn:aws:kms:${r}:${ACCOUNT}:key/00000000-0000-0000-0000-00000000000${r.length % 10}`;
   return {
     foundationModels: models,
     inferenceProfiles: Array.from({ length: LARGE.inferenceProfilesPerRegion }, (_, i) => ({
-      inferenceProfileId: `us.${String(models[i * 3]!['modelId'])}`,
+      inferenceProfileId: `us.${ids[i * 3]!}`,
       inferenceProfileName: `US profile ${i}`,
       type: 'SYSTEM_DEFINED',
       models: [{ modelArn: modelArn(i * 3) }, { modelArn: modelArn(i * 3).replace(r, 'us-east-2') }],
@@ -79,7 +80,7 @@ function region(r: string): ScenarioRegion {
     agents: Array.from({ length: LARGE.agentsPerRegion }, (_, a) => ({
       agentId: `AG${r.replace(/-/g, '').toUpperCase()}${String(a).padStart(3, '0')}`,
       agentName: `agent-${a}`,
-      foundationModel: String(models[a]!['modelId']),
+      foundationModel: ids[a]!,
       agentResourceRoleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/agent-${a}`,
       ...(a % 3 === 0 ? {} : { guardrailConfiguration: { guardrailIdentifier: `gr${r.replace(/-/g, '')}${a % LARGE.guardrailsPerRegion}`, guardrailVersion: '1' } }),
     })),

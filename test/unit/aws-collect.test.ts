@@ -115,7 +115,7 @@ describe('AWS posture collection (real SDK against the local AWS server)', funct
       assert.equal(ok(ok(r.importedModels)[0]!.kmsKeyArn), null);
       const [g] = ok(r.guardrails);
       assert.equal(g?.name, 'prototype-guardrail');
-      const versions = ok(g!.versions);
+      const versions = ok(g.versions);
       assert.deepEqual(versions.map((v) => v.version), ['DRAFT']);
       const policy = ok(versions[0]!.policy);
       const pa = policy.contentPolicy?.filters.find((f) => f.type === 'PROMPT_ATTACK');
@@ -190,7 +190,7 @@ describe('AWS posture collection (real SDK against the local AWS server)', funct
     assert.deepEqual(enforced?.modelEnforcement, { includedModels: ['ALL'], excludedModels: [] });
     const [agent] = ok(r.agents);
     assert.deepEqual(agent?.guardrail, { guardrailIdentifier: 'gr0strong001', guardrailVersion: '2' });
-    assert.match(ok(agent!.detail).customerEncryptionKeyArn ?? '', /^arn:aws:kms:/);
+    assert.match(ok(agent.detail).customerEncryptionKeyArn ?? '', /^arn:aws:kms:/);
     assert.match(ok(ok(r.customModels)[0]!.kmsKeyArn) ?? '', /^arn:aws:kms:/);
     assert.match(ok(ok(ok(r.knowledgeBases)[0]!.dataSources)[0]!.kmsKeyArn) ?? '', /^arn:aws:kms:/);
     const endpoints = ok(r.vpcEndpoints);

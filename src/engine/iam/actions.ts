@@ -11,9 +11,18 @@ export interface ActionInfo {
   /** `service:Action` in the catalogue's casing. */
   name: string;
   levels: AccessLevel[];
-  /** False when the action only accepts `Resource: "*"`. */
+  /**
+   * False when `Resource: "*"` is the only choice: the action has no resource types, or it is a List action (or one
+   * of {@link ACCOUNT_WIDE}) whose resource types are all optional, so a call that names no resource needs `"*"`.
+   */
   resourceLevel: boolean;
 }
+
+/**
+ * Actions with only optional resource types that in practice work on the whole account: the CloudWatch metric APIs
+ * gained an optional `dataset` resource, yet standard metrics have no ARN.
+ */
+const ACCOUNT_WIDE = new Set(['cloudwatch:putmetricdata', 'cloudwatch:getmetricdata', 'cloudwatch:getmetricstatistics', 'cloudwatch:listmetrics', 'cloudwatch:getmetricstream']);
 
 const LEVELS: Record<string, AccessLevel> = { R: 'Read', W: 'Write', L: 'List', T: 'Tagging', P: 'Permissions management' };
 const services = (data as { services: Record<string, string> }).services;
@@ -29,10 +38,13 @@ function actionsOf(service: string): ActionInfo[] {
         const colon = entry.lastIndexOf(':');
         const name = entry.slice(0, colon);
         const code = entry.slice(colon + 1);
+        const levels = [...code.replace(/[*~]/g, '')].map((c) => LEVELS[c]).filter((l): l is AccessLevel => l !== undefined);
+        const optionalOnly = code.endsWith('~');
+        const full = `${key}:${name}`;
         return {
-          name: `${key}:${name}`,
-          levels: [...code.replace('*', '')].map((c) => LEVELS[c]).filter((l): l is AccessLevel => l !== undefined),
-          resourceLevel: !code.endsWith('*'),
+          name: full,
+          levels,
+          resourceLevel: !code.endsWith('*') && !(optionalOnly && (levels.includes('List') || ACCOUNT_WIDE.has(full.toLowerCase()))),
         };
       })
     : [];

@@ -18,8 +18,9 @@ const PROVIDER_DOT = new RegExp(`(?:${BEDROCK_PROVIDERS})\\.`);
 const ARTEFACT_PATTERNS: readonly { kind: string; re: RegExp; test?: (m: string) => boolean; pre?: RegExp }[] = [
   { kind: 'uuid', re: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g , pre: /-[0-9a-f]{4}-/ },
   // Hex digests / git SHAs: 7-128 hex characters with at least one letter and one digit (all-digit runs are numbers).
-  // Short upper-case runs (A1234563, AB123456C) are ids, not hashes: upper-case hex must be 20+ characters.
-  { kind: 'hex', re: /(?<![\w-])(?:sha(?:1|256|384|512)[:-])?[0-9a-fA-F]{7,128}(?![\w-])/g, test: (m) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 20) },
+  // Short upper-case runs (A1234563, AB123456C, DE89370400440532013000) are ids, not hashes: upper-case hex must be
+  // 32+ characters.
+  { kind: 'hex', re: /(?<![\w-])(?:sha(?:1|256|384|512)[:-])?[0-9a-fA-F]{7,128}(?![\w-])/g, test: (m) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 32) },
   { kind: 'digest', re: /\bsha(?:1|256|384|512)[:-][A-Za-z0-9+/=]{20,128}/g , pre: /sha\d/ },
   {
     kind: 'model-id',

@@ -6,7 +6,7 @@ import type { EntityType } from './types';
  * them. Written lower-case; the window is matched against the lower-cased normalised text.
  */
 export const CONTEXT_WORDS: Partial<Record<EntityType, RegExp>> = {
-  PHONE: /\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|call(?:ed|ing)?|text|sms|whats ?app|signal|contact|fax|hotline|dial|ring|ph|number|no\.)\b|電話|手機|手机|聯絡|联系|聯系|致電|whatsapp/,
+  PHONE: /\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|call(?:ed|ing)?|text|sms|whats ?app|signal|contact|fax|hotline|dial|ring|ph)\b|電話|手機|手机|聯絡|联系|聯系|致電|whatsapp/,
   CREDIT_CARD: /\b(?:card|credit|debit|visa|master ?card|amex|pan|cc|payment|paid|charge[ds]?)\b|信用卡|卡號|卡号/,
   IBAN: /\b(?:iban|account|bank|transfer|wire|sepa|payee|beneficiary)\b/,
   US_SSN: /\b(?:ssn|social security|social sec|ss#|ss no)\b/,
