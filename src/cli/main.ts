@@ -3,6 +3,7 @@ import { VERSION } from '../engine/version';
 import { processIo, UsageError, type Io } from './io';
 import { isMainThread } from 'node:worker_threads';
 import { parseScanArgs, runBaseline, runScan } from './scanCommand';
+import { runRedact } from './redactCommand';
 import { runRules } from './rulesCommand';
 
 const HELP = `genai-guard ${VERSION} — secure generative-AI apps on AWS
@@ -10,6 +11,7 @@ const HELP = `genai-guard ${VERSION} — secure generative-AI apps on AWS
 Usage:
   genai-guard scan [PATH...] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|note|never]
   genai-guard baseline [PATH...] [--output FILE]
+  genai-guard redact [FILE|-] [--json] | [FILE|-] --jsonl
   genai-guard rules [--format text|json|markdown] [--docs DIR]
   genai-guard --version
   genai-guard --help
@@ -20,6 +22,8 @@ scan      Find hardcoded secrets, over-broad IAM and unencrypted storage in file
           Reads .genai-guard.yml in the working directory (include/exclude globs, disable, severity, baseline).
 baseline  Accept every current finding: write their fingerprints to a baseline file (default
           .genai-guard-baseline.json) that .genai-guard.yml's "baseline" setting names.
+redact    Replace PII and secrets with placeholders locally ([EMAIL_1]); reads FILE or stdin.
+          Exit 0: done; 2: usage, I/O or malformed input; 3: redaction failed (nothing printed).
 rules     List the rules (or write each rule's documentation page into DIR).
 `;
 
@@ -50,6 +54,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
       return await runBaseline(positionals, values.output, io);
     }
+    if (command === 'redact') return await runRedact(rest, io);
     if (command === 'rules') {
       const { values } = parseArgs({ args: rest, options: { format: { type: 'string', short: 'f' }, docs: { type: 'string' } } });
       return await runRules(values.format, values.docs, io);

@@ -87,9 +87,13 @@ describe('rule fixtures', () => {
           const names = readdirSync(unitDir).filter((n) => !n.endsWith('.expect'));
           // Paths keep the subfolder so the files form one unit (one Terraform module).
           const inputs = names.map((n) => ({ file: `${entry.name}/${n}`, text: readFileSync(path.join(unitDir, n), 'utf8') }));
-          const results = scanDocuments(inputs);
+          // Scanned once, on first use inside a test, so an engine error fails tests rather than the whole run.
+          let results: ReturnType<typeof scanDocuments> | undefined;
           inputs.forEach((input, i) => {
-            it(input.file, () => check(ruleDir, path.join(unitDir, names[i]!), input.text, results[i]!.findings));
+            it(input.file, () => {
+              results ??= scanDocuments(inputs);
+              check(ruleDir, path.join(unitDir, names[i]!), input.text, results[i]!.findings);
+            });
           });
           continue;
         }

@@ -167,7 +167,7 @@ class HclParser {
         const lc = s.charCodeAt(this.pos);
         if (lc === C.QUOTE) {
           const lit = this.parseQuoted();
-          labels.push({ value: lit.t === 'str' ? lit.v : s.slice(lit.start + 1, lit.end - 1), start: lit.start + 1, end: Math.max(lit.start + 1, lit.end - 1) });
+          labels.push(lit.t === 'str' ? { value: lit.v, start: lit.start, end: lit.end } : { value: s.slice(lit.start + 1, lit.end - 1), start: lit.start + 1, end: Math.max(lit.start + 1, lit.end - 1) });
         } else if (isIdStart(lc)) {
           const id = this.ident()!;
           labels.push(id);
@@ -431,8 +431,7 @@ class HclParser {
       this.skip(true);
       const value = this.parseExpression(true);
       const key = keyNode.t === 'str' ? keyNode.v : keyNode.t === 'expr' ? keyNode.text.replace(/^\((.*)\)$/, '$1') : keyNode.t === 'num' || keyNode.t === 'bool' ? String(keyNode.v) : '';
-      const quoted = keyNode.t === 'str';
-      entries.push({ key, keyStart: keyNode.start + (quoted ? 1 : 0), keyEnd: keyNode.end - (quoted ? 1 : 0), value });
+      entries.push({ key, keyStart: keyNode.start, keyEnd: keyNode.end, value });
       this.skip(true);
       if (s.charCodeAt(this.pos) === C.COMMA) this.pos++;
     }
@@ -529,7 +528,10 @@ class HclParser {
     if (template && single && parts === 2 && s.charCodeAt(this.pos - 1) === C.QUOTE && s.charCodeAt(this.pos - 2) === C.RBRACE) {
       return { ...single, start, end: this.pos };
     }
-    return template ? { t: 'str', v: value, start, end: this.pos, template: true } : { t: 'str', v: value, start, end: this.pos };
+    // String nodes span the content between the quotes (as YAML and JSON strings do), so findings underline the value.
+    const closed = s.charCodeAt(this.pos - 1) === C.QUOTE && this.pos - 1 > start;
+    const contentEnd = closed ? this.pos - 1 : this.pos;
+    return template ? { t: 'str', v: value, start: start + 1, end: contentEnd, template: true } : { t: 'str', v: value, start: start + 1, end: contentEnd };
   }
 
   /** `<<EOT` / `<<-EOT` heredocs. The value's offsets cover the content, so JSON inside keeps exact positions. */

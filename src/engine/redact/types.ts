@@ -1,3 +1,5 @@
+import type { SecretPattern } from '../secrets/types';
+
 /** Entity types the redaction engine knows. Names follow Bedrock Guardrails where a type exists. */
 export const ENTITY_TYPES = [
   'EMAIL',
@@ -117,7 +119,7 @@ export interface AnalyzeOptions {
   /** Extra detectors (plug-ins, tests). They run like built-ins: an exception fails the whole call. */
   extraDetectors?: readonly Detector[];
   /** Secret catalogue override (tests); defaults to the shared catalogue. */
-  secretPatterns?: readonly import('../secrets/types').SecretPattern[];
+  secretPatterns?: readonly SecretPattern[];
   /** Longest input accepted, in UTF-16 units (default 10,000,000); longer input fails the call. */
   maxChars?: number;
 }

@@ -10,7 +10,7 @@ import type { Candidate, Detector, DetectInput } from '../types';
 
 export const PHONE_REGIONS: readonly CountryCode[] = ['HK', 'CN', 'MO', 'TW', 'SG', 'US', 'GB', 'AU', 'JP', 'IN', 'DE'];
 
-const PHONE = /(?<![\w.+/\\-])(?:\+|00|\()?\d[\d \t().\-]{5,22}\d(?![\w]|[.-]\d)/g;
+const PHONE = /(?<![\w.+/\\-])(?:\+|00|\()?\d[\d \t().-]{5,22}\d(?![\w]|[.-]\d)/g;
 const IPV4_LIKE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const YEARS = /^(?:19|20)\d{2}[ -](?:19|20)\d{2}$/;
 
@@ -19,6 +19,24 @@ interface Parsed {
   valid: boolean;
 }
 
+/**
+ * Cheap shape test of a national number per region (digits only), so libphonenumber only parses where it can match.
+ * Loose on purpose: it only avoids hopeless parses; isValid() decides.
+ */
+const NATIONAL_SHAPE: Partial<Record<CountryCode, RegExp>> = {
+  HK: /^[235-9]\d{7}$/,
+  MO: /^[268]\d{7}$/,
+  SG: /^[3689]\d{7}$/,
+  CN: /^(?:1\d{10}|0\d{9,11})$/,
+  TW: /^0\d{8,9}$/,
+  US: /^1?[2-9]\d{9}$/,
+  GB: /^0\d{9,10}$/,
+  AU: /^0\d{9}$/,
+  JP: /^0\d{9,10}$/,
+  IN: /^0?[6-9]\d{9}$/,
+  DE: /^0\d{5,13}$/,
+};
+
 function parse(value: string, regions: readonly CountryCode[]): Parsed | undefined {
   const intl = value.startsWith('+') || value.startsWith('00');
   if (intl) {
@@ -26,7 +44,15 @@ function parse(value: string, regions: readonly CountryCode[]): Parsed | undefin
     return p ? { e164: p.number, valid: p.isValid() } : undefined;
   }
   let possible: Parsed | undefined;
+  const digits = value.replace(/\D/g, '');
+  // "(852) 9123 4567": a country calling code in brackets.
+  if (/^\(\d{2,3}\)/.test(value)) {
+    const p = parsePhoneNumberFromString(`+${digits}`);
+    if (p?.isValid()) return { e164: p.number, valid: true };
+  }
   for (const r of regions) {
+    const shape = NATIONAL_SHAPE[r];
+    if (shape && !shape.test(digits)) continue;
     const p = parsePhoneNumberFromString(value, r);
     if (!p) continue;
     if (p.isValid()) return { e164: p.number, valid: true };
@@ -49,6 +75,13 @@ export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGION
     detect({ text, lower, artefacts }: DetectInput): Candidate[] {
       const out: Candidate[] = [];
       if (!/\d{3}/.test(text)) return out;
+      const cache = new Map<string, Parsed | undefined>();
+      const parseCached = (value: string) => {
+        if (cache.has(value)) return cache.get(value);
+        const p = parse(value, regions);
+        cache.set(value, p);
+        return p;
+      };
       for (const m of text.matchAll(PHONE)) {
         const whole = m[0];
         if (IPV4_LIKE.test(whole) || YEARS.test(whole)) continue;
@@ -65,7 +98,7 @@ export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGION
           const context = hasContext(lower, m.index, m.index + value.length, CONTEXT_WORDS.PHONE!);
           // Parsing is the expensive part: an ungrouped national number without context cannot pass the threshold.
           if (!intl && !grouped && !context) continue;
-          const p = parse(value, regions);
+          const p = parseCached(value);
           if (!p) continue;
           let score: number;
           if (p.valid) score = intl ? 0.9 : grouped ? 0.55 : 0.3;

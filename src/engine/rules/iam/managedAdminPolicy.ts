@@ -27,7 +27,7 @@ function broadPolicy(text: string, allowBareName: boolean): { name: string; seve
 
 /** The literal text of a policy ARN value: a plain string, a `!Sub` template, or a `!Join` of literal parts. */
 function arnText(model: IacModel, node: IacNode): string | undefined {
-  const r = model.resolve(node) ?? node;
+  const r = node.t === 'expr' && (node.fn === 'Fn::Sub' || node.fn === 'Fn::Join') ? node : (model.resolve(node) ?? node);
   if (r.t === 'str') return r.v;
   if (r.t === 'expr' && r.fn === 'Fn::Sub') {
     const a = r.args?.[0];
@@ -62,12 +62,13 @@ const CFN_ATTACH: Record<string, string> = {
   'AWS::Serverless::StateMachine': 'Policies',
 };
 
-function report(ctx: ModelContext, file: string, node: IacNode, holder: string, hit: { name: string; severity: 'error' | 'warning'; why: string }, resource?: string): void {
+function report(ctx: ModelContext, file: string, node: IacNode, holder: string, hit: { name: string; severity: 'error' | 'warning'; why: string }, resource?: string, lookup = false): void {
+  const verb = lookup ? 'looks up' : 'attaches';
   ctx.report({
     file,
     start: node.start,
     end: node.end,
-    message: `${holder} attaches the AWS managed policy ${hit.name}: ${hit.why}. Attach a customer-managed policy with the actions and resources the workload needs.`,
+    message: `${holder} ${verb} the AWS managed policy ${hit.name}: ${hit.why}. Attach a customer-managed policy with the actions and resources the workload needs.`,
     severity: hit.severity,
     ...(resource ? { resource } : {}),
     identity: `${holder}|${hit.name}`,
@@ -83,16 +84,20 @@ function checkResource(ctx: ModelContext, r: IacResource): void {
         const n = get(r.props, key);
         const t = n ? arnText(model, n) : undefined;
         const hit = t ? broadPolicy(t, key === 'name') : undefined;
-        if (n && hit) report(ctx, r.file, n, r.address, hit, r.address);
+        if (n && hit) report(ctx, r.file, n, r.address, hit, r.address, true);
       }
       return;
     }
     const attr = r.data ? undefined : TF_ATTACH[r.type];
     if (!attr) return;
-    for (const n of items(model.resolve(get(r.props, attr)))) {
+    const written = get(r.props, attr);
+    const resolved = model.resolve(written);
+    // A value from a variable default or a local is reported where it is used, in this resource.
+    const at = written?.t === 'expr' && resolved !== written ? written : undefined;
+    for (const n of items(resolved)) {
       const t = arnText(model, n);
       const hit = t ? broadPolicy(t, false) : undefined;
-      if (hit) report(ctx, r.file, model.resolve(n) ?? n, r.address, hit, r.address);
+      if (hit) report(ctx, r.file, at ?? n, r.address, hit, r.address);
     }
     return;
   }
