@@ -9,6 +9,9 @@ import { renderSarif } from '../engine/report/sarif';
 import { renderText } from '../engine/report/text';
 import { scanDocuments, type DocumentInput, type ScanOptions } from '../engine/scan';
 import { looksBinary } from '../engine/text';
+import { detectDocumentKind } from '../engine/documentKind';
+import { cdkParsersReady, initCdkParsers } from '../engine/iac/cdk';
+import { loadCdkWasm } from './cdkWasm';
 import { UsageError, type Io } from './io';
 import { walkFiles } from './walk';
 
@@ -63,8 +66,8 @@ function readForScan(abs: string, skipped: Skipped): string | undefined {
   }
 }
 
-/** Scans units in this thread. */
-export function scanUnits(units: Unit[], options: ScanOptions, onFile?: () => void): { findings: Finding[]; files: number; skipped: Skipped } {
+/** Scans units in this thread. tree-sitter (for CDK apps) is loaded the first time a CDK file turns up. */
+export async function scanUnits(units: Unit[], options: ScanOptions, onFile?: () => void): Promise<{ findings: Finding[]; files: number; skipped: Skipped }> {
   const skipped: Skipped = { binary: 0, tooLarge: 0, unreadable: 0 };
   const findings: Finding[] = [];
   let files = 0;
@@ -74,6 +77,7 @@ export function scanUnits(units: Unit[], options: ScanOptions, onFile?: () => vo
       const text = readForScan(abs, skipped);
       onFile?.();
       if (text === undefined) continue;
+      if (!cdkParsersReady() && detectDocumentKind(shown, text) === 'cdk') await initCdkParsers(() => loadCdkWasm());
       inputs.push({ file: shown, text });
       files++;
     }
@@ -118,7 +122,7 @@ function runInWorkers(units: Unit[], options: ScanOptions, workers: number, onFi
       (bucket) =>
         new Promise<void>((resolve, reject) => {
           const w = new Worker(__filename, { workerData: { genaiGuardScan: true, units: bucket, options } });
-          w.on('message', (m: { progress?: number; result?: ReturnType<typeof scanUnits> }) => {
+          w.on('message', (m: { progress?: number; result?: Awaited<ReturnType<typeof scanUnits>> }) => {
             if (m.progress) onFiles(m.progress);
             if (m.result) {
               total.findings.push(...m.result.findings);
@@ -138,13 +142,12 @@ function runInWorkers(units: Unit[], options: ScanOptions, workers: number, onFi
 if (!isMainThread && (workerData as { genaiGuardScan?: boolean } | null)?.genaiGuardScan) {
   const { units, options } = workerData as { units: Unit[]; options: ScanOptions };
   let pending = 0;
-  const result = scanUnits(units, options, () => {
+  void scanUnits(units, options, () => {
     if (++pending === 200) {
       parentPort?.postMessage({ progress: pending });
       pending = 0;
     }
-  });
-  parentPort?.postMessage({ progress: pending, result });
+  }).then((result) => parentPort?.postMessage({ progress: pending, result }));
 }
 
 /** Loads `.genai-guard.yml` from the working directory, if present. */
@@ -215,7 +218,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const result =
     collected.length >= PARALLEL_THRESHOLD && workers > 1 && !process.env.GENAI_GUARD_NO_WORKERS
       ? await runInWorkers(units, options, workers, tick)
-      : scanUnits(units, options, () => tick(1));
+      : await scanUnits(units, options, () => tick(1));
   if (showProgress) io.progress?.('');
 
   for (const f of result.findings) {
@@ -254,7 +257,7 @@ export async function runBaseline(paths: string[], output: string | undefined, i
   }
   const collected = await collectFiles(paths.length ? paths : ['.'], io.cwd, config, io);
   if (typeof collected === 'number') return collected;
-  const { findings } = scanUnits(groupUnits(collected), toScanOptions(config));
+  const { findings } = await scanUnits(groupUnits(collected), toScanOptions(config));
   const entries = findings.filter((f) => !f.suppressed).sort(compareFindings).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file }));
   await fs.writeFile(path.resolve(io.cwd, target), `${JSON.stringify({ version: 1, findings: entries }, null, 2)}\n`);
   io.stdout(`wrote ${entries.length} accepted finding${entries.length === 1 ? '' : 's'} to ${target}; add "baseline: ${target}" to .genai-guard.yml\n`);

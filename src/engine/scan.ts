@@ -30,7 +30,7 @@ export interface DocumentScan {
   findings: Finding[];
 }
 
-const IAC_KINDS = new Set<DocumentKind>(['terraform', 'cloudformation', 'serverless', 'iam-policy']);
+const IAC_KINDS = new Set<DocumentKind>(['terraform', 'cloudformation', 'serverless', 'iam-policy', 'cdk']);
 
 function enabled(rule: Rule, options: ScanOptions): boolean {
   if (options.disabledRules?.includes(rule.id)) return false;

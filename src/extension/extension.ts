@@ -1,4 +1,8 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { initCdkParsers } from '../engine/iac/cdk';
+// The same Node-side loader the CLI uses (reads the wasm files shipped in dist/wasm).
+import { loadCdkWasm } from '../cli/cdkWasm';
 import type { Finding } from '../engine/finding';
 import { RULES, getRule } from '../engine/rules';
 import { VERSION } from '../engine/version';
@@ -66,6 +70,11 @@ export function activate(context: vscode.ExtensionContext): GenaiGuardApi {
   );
 
   controller.rescanOpenDocuments();
+  // CDK apps are parsed with tree-sitter (WebAssembly): load it off the activation path, then rescan open files.
+  void initCdkParsers(() => loadCdkWasm(path.join(context.extensionPath, 'dist', 'wasm'))).then(
+    () => controller.rescanOpenDocuments(),
+    (e: unknown) => log.error(`CDK support unavailable: tree-sitter failed to load (${String(e)})`),
+  );
   log.info(`GenAI Guard ${VERSION} active (${RULES.length} rules)`);
 
   return {

@@ -13,6 +13,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../src/engine/finding';
 import { RULES } from '../../src/engine/rules';
+import { initCdkParsers } from '../../src/engine/iac/cdk';
+import { loadCdkWasm } from '../../src/cli/cdkWasm';
 import { scanDocument, scanDocuments } from '../../src/engine/scan';
 
 const ROOT = path.resolve(__dirname, '../../../test/fixtures/rules');
@@ -62,6 +64,9 @@ function fixtureFiles(dir: string): string[] {
 }
 
 describe('rule fixtures', () => {
+  // CDK fixtures need the tree-sitter grammars (loaded from their npm packages when unbundled).
+  before(() => initCdkParsers(() => loadCdkWasm()));
+
   it('every registered rule has a fixture folder with positive and negative cases', () => {
     for (const rule of RULES) {
       const dir = path.join(ROOT, rule.id);

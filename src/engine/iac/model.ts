@@ -5,11 +5,12 @@
  * "could not evaluate" note: never a guess.
  */
 import type { DocumentKind } from '../documentKind';
+import { extractCdkStatements } from './cdk';
 import { blockToMap, parseHcl, type HclBlock } from './hcl';
 import { entry, get, getCi, items, str, type ExprNode, type IacNode, type MapEntry, type MapNode } from './node';
 import { parseEmbeddedJson, parseJson, parseYaml } from './yamlJson';
 
-export type IacFormat = 'terraform' | 'cloudformation' | 'serverless' | 'iam-policy';
+export type IacFormat = 'terraform' | 'cloudformation' | 'serverless' | 'iam-policy' | 'cdk';
 
 export interface IacSource {
   file: string;
@@ -453,6 +454,20 @@ function buildIamPolicyFile(src: IacSource): IacModel {
   return { format: 'iam-policy', files: [src], resources: [], policies, unresolved: [], resolve: identity, byAddress: () => undefined };
 }
 
+/** A CDK app file: every `PolicyStatement` it constructs, each as its own identity or resource policy. */
+function buildCdk(src: IacSource): IacModel | undefined {
+  const found = extractCdkStatements(src.file, src.text);
+  if (!found) return undefined;
+  const identity = (n: IacNode | undefined) => n;
+  const policies: PolicyDoc[] = [];
+  for (const { node, label } of found) {
+    const statements = statementsOf({ t: 'map', entries: [{ key: 'Statement', keyStart: node.start, keyEnd: node.start, value: node }], start: node.start, end: node.end }, identity) ?? [];
+    const hasPrincipal = statements.some((s) => s.principal || s.notPrincipal);
+    policies.push({ file: src.file, kind: hasPrincipal ? 'resource' : 'identity', label, statements, start: node.start, end: node.end });
+  }
+  return { format: 'cdk', files: [src], resources: [], policies, unresolved: [], resolve: identity, byAddress: () => undefined };
+}
+
 /** Builds the model of one IaC unit: all .tf files of a module, or one template/policy file. */
 export function buildModel(sources: IacSource[]): IacModel | undefined {
   const first = sources[0];
@@ -466,6 +481,8 @@ export function buildModel(sources: IacSource[]): IacModel | undefined {
       return buildCloudFormation(first, 'serverless');
     case 'iam-policy':
       return buildIamPolicyFile(first);
+    case 'cdk':
+      return buildCdk(first);
     default:
       return undefined;
   }

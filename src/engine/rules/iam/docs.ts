@@ -19,5 +19,5 @@ ${d.references.map((r) => `- ${r}`).join('\n')}
 `;
 }
 
-export const IAM_FORMATS = ['terraform', 'cloudformation', 'serverless', 'iam-policy'] as const;
-export const IAM_FORMATS_TEXT = 'Terraform, CloudFormation/SAM, serverless.yml, IAM policy JSON';
+export const IAM_FORMATS = ['terraform', 'cloudformation', 'serverless', 'iam-policy', 'cdk'] as const;
+export const IAM_FORMATS_TEXT = 'Terraform, CloudFormation/SAM, serverless.yml, IAM policy JSON, CDK (TypeScript, JavaScript, Python)';
