@@ -48,19 +48,23 @@ export function maskSecret(value: string, keepStart = 4, keepEnd = 4): string {
   return `${value.slice(0, keepStart)}…${value.slice(-keepEnd)}`;
 }
 
-/** FNV-1a 64-bit as 16 hex digits: fast, dependency-free, stable across platforms (not a security hash). */
+/**
+ * A 64-bit content fingerprint as 16 hex digits: two FNV-1a lanes with different offset bases, in 32-bit integer
+ * arithmetic (fast, dependency-free, stable across platforms; not a security hash).
+ */
 export function fingerprintOf(...parts: string[]): string {
-  let h = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x9e3779b9;
   for (const part of parts) {
     for (let i = 0; i < part.length; i++) {
-      h ^= BigInt(part.charCodeAt(i));
-      h = (h * prime) & 0xffffffffffffffffn;
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
     }
-    h ^= 0x1fn;
-    h = (h * prime) & 0xffffffffffffffffn;
+    a = Math.imul(a ^ 0x1f, 0x01000193);
+    b = Math.imul(b ^ 0x1f, 0x01000193);
   }
-  return h.toString(16).padStart(16, '0');
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** True when the buffer looks binary: a NUL byte in the first 8 KB. */

@@ -94,6 +94,25 @@ export function encryptionOf(model: IacModel, b: IacResource): BucketEncryption 
 const LOG_PRINCIPALS = /logging\.s3\.amazonaws\.com|delivery\.logs\.amazonaws\.com|logdelivery\.elasticloadbalancing\.amazonaws\.com/;
 
 /** Does the bucket receive server access logs, ELB/CloudFront logs (which only support SSE-S3)? */
+const destinations = new WeakMap<IacModel, { from: IacResource; node: IacNode }[]>();
+
+/** Every place in the model that names a bucket as a log destination; computed once per model (usually a handful). */
+function logDestinations(model: IacModel): { from: IacResource; node: IacNode }[] {
+  let list = destinations.get(model);
+  if (list) return list;
+  list = [];
+  const add = (from: IacResource, node: IacNode | undefined) => {
+    if (node) list!.push({ from, node });
+  };
+  for (const l of resourcesOf(model, 'aws_s3_bucket_logging')) add(l, get(l.props, 'target_bucket'));
+  for (const other of resourcesOf(model, TF_BUCKET)) add(other, at(other.props, 'logging', 'target_bucket'));
+  for (const lb of resourcesOf(model, 'aws_lb', 'aws_alb', 'aws_elb')) add(lb, at(lb.props, 'access_logs', 'bucket'));
+  for (const cf of resourcesOf(model, 'aws_cloudfront_distribution')) add(cf, at(cf.props, 'logging_config', 'bucket'));
+  for (const other of resourcesOf(model, CFN_BUCKET)) add(other, at(other.props, 'LoggingConfiguration', 'DestinationBucketName'));
+  destinations.set(model, list);
+  return list;
+}
+
 export function isLogTarget(model: IacModel, b: IacResource): boolean {
   const text = (r: IacResource, n: IacNode | undefined) => (n ? (model.files.find((f) => f.file === r.file)?.text ?? '').slice(n.start, n.end) : '');
   if (b.format === 'terraform') {
@@ -101,19 +120,14 @@ export function isLogTarget(model: IacModel, b: IacResource): boolean {
     for (const acl of linked(model, b, ['aws_s3_bucket_acl'], 'bucket', 'bucket').found) {
       if (literal(model, get(acl.props, 'acl')) === 'log-delivery-write' || /LogDelivery/.test(text(acl, acl.props))) return true;
     }
-    for (const l of resourcesOf(model, 'aws_s3_bucket_logging')) if (refersTo(model, get(l.props, 'target_bucket'), b, 'bucket') === true) return true;
-    for (const other of resourcesOf(model, TF_BUCKET)) if (other !== b && refersTo(model, at(other.props, 'logging', 'target_bucket'), b, 'bucket') === true) return true;
-    for (const lb of resourcesOf(model, 'aws_lb', 'aws_alb', 'aws_elb')) if (refersTo(model, at(lb.props, 'access_logs', 'bucket'), b, 'bucket') === true) return true;
-    for (const cf of resourcesOf(model, 'aws_cloudfront_distribution')) if (refersTo(model, at(cf.props, 'logging_config', 'bucket'), b, 'bucket') === true) return true;
+    for (const { from, node } of logDestinations(model)) if (from !== b && refersTo(model, node, b, 'bucket') === true) return true;
     for (const p of linked(model, b, ['aws_s3_bucket_policy'], 'bucket', 'bucket').found) if (LOG_PRINCIPALS.test(text(p, get(p.props, 'policy')))) return true;
     const ownPolicy = get(b.props, 'policy');
     if (ownPolicy && LOG_PRINCIPALS.test(text(b, ownPolicy))) return true;
     return false;
   }
   if (literal(model, get(b.props, 'AccessControl')) === 'LogDeliveryWrite') return true;
-  for (const other of resourcesOf(model, CFN_BUCKET)) {
-    if (other !== b && refersTo(model, at(other.props, 'LoggingConfiguration', 'DestinationBucketName'), b, 'BucketName') === true) return true;
-  }
+  for (const { from, node } of logDestinations(model)) if (from !== b && refersTo(model, node, b, 'BucketName') === true) return true;
   for (const p of linked(model, b, ['AWS::S3::BucketPolicy'], 'Bucket', 'BucketName').found) if (LOG_PRINCIPALS.test(text(p, get(p.props, 'PolicyDocument')))) return true;
   return false;
 }

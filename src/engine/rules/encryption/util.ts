@@ -61,8 +61,23 @@ export function encryptionRule(d: {
 
 // ── resources ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+const byType = new WeakMap<IacModel, Map<string, IacResource[]>>();
+
+/** The model's (non-data) resources of the given types. Indexed once per model: rules ask per resource. */
 export function resourcesOf(model: IacModel, ...types: string[]): IacResource[] {
-  return model.resources.filter((r) => !r.data && types.includes(r.type));
+  let index = byType.get(model);
+  if (!index) {
+    index = new Map();
+    for (const r of model.resources) {
+      if (r.data) continue;
+      const list = index.get(r.type);
+      if (list) list.push(r);
+      else index.set(r.type, [r]);
+    }
+    byType.set(model, index);
+  }
+  if (types.length === 1) return index.get(types[0]!) ?? [];
+  return types.flatMap((t) => index.get(t) ?? []);
 }
 
 export function isTf(r: IacResource): boolean {
@@ -193,14 +208,25 @@ export function valueSpan(map: IacNode | undefined, key: string): { start: numbe
  * `"${aws_s3_bucket.x.bucket}"`), a CloudFormation `!Ref X` / `!GetAtt X.Arn` / `${X}` in a `!Sub`, or the literal name.
  * Returns `undefined` when the value can't be evaluated.
  */
+const referenceRes = new WeakMap<IacResource, RegExp>();
+
+/** `aws_s3_bucket.logs.` (with an optional index) as a whole reference, compiled once per resource. */
+function referenceRegExp(target: IacResource): RegExp {
+  let re = referenceRes.get(target);
+  if (!re) {
+    re = new RegExp(`(^|[^\\w.-])${target.type}\\.${escape(target.name)}(\\[[^\\]]*\\])?\\.`);
+    referenceRes.set(target, re);
+  }
+  return re;
+}
+
 export function refersTo(model: IacModel, node: IacNode | undefined, target: IacResource, nameKey: string): boolean | undefined {
   if (!node) return false;
   const n = model.resolve(node);
   if (!n) return false;
   if (target.format === 'terraform') {
     const text = n.t === 'expr' ? n.text : n.t === 'str' ? n.v : '';
-    const re = new RegExp(`(^|[^\\w.-])${target.type}\\.${escape(target.name)}(\\[[^\\]]*\\])?\\.`);
-    if (re.test(text)) return true;
+    if (text.includes(target.name) && referenceRegExp(target).test(text)) return true;
   } else if (n.t === 'expr') {
     const first = n.args?.[0];
     if ((n.fn === 'Ref' || n.fn === 'Fn::GetAtt') && first?.t === 'str' && first.v === target.address) return true;
