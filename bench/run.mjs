@@ -11,7 +11,8 @@ import { generateTree } from './generate.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const work = join(root, 'bench', '.work');
+// Outside the repository: tools that honour the repository's .gitignore must still see every file.
+const work = join(tmpdir(), 'genai-guard-bench');
 const tree = join(work, 'tree');
 const count = Number(process.env.BENCH_FILES ?? 10_000);
 const bytes = Number(process.env.BENCH_BYTES ?? 16_000_000);

@@ -1,21 +1,19 @@
-import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { ConfigFileError, CONFIG_FILE_NAMES, EMPTY_CONFIG, parseBaseline, parseConfig, pathFilter, toScanOptions, type GuardFileConfig } from '../engine/config';
 import { compareFindings, severityAtLeast, type Finding, type Severity } from '../engine/finding';
 import { renderJson, type ScanStats } from '../engine/report/json';
 import { renderSarif } from '../engine/report/sarif';
 import { renderText } from '../engine/report/text';
-import { scanDocuments, type DocumentInput, type ScanOptions } from '../engine/scan';
-import { looksBinary } from '../engine/text';
-import { detectDocumentKind } from '../engine/documentKind';
-import { cdkParsersReady, initCdkParsers } from '../engine/iac/cdk';
-import { loadCdkWasm } from './cdkWasm';
+import type { ScanOptions } from '../engine/scan';
 import { UsageError, type Io } from './io';
+import { scanUnits, type Skipped, type Unit } from './scanUnits';
+
+export { MAX_FILE_BYTES } from './scanUnits';
 import { walkFiles } from './walk';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 type Format = (typeof FORMATS)[number];
@@ -36,54 +34,6 @@ export function parseScanArgs(values: { format?: string; output?: string; 'fail-
   const failOn = values['fail-on'] ?? 'error';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
   return { paths: positionals.length ? positionals : ['.'], format: format as Format, failOn: failOn as FailOn, ...(values.output ? { output: values.output } : {}) };
-}
-
-/** A unit scanned together: one Terraform module folder, or one file. `files` are [absolute, shown] pairs. */
-type Unit = [string, string][];
-
-interface Skipped {
-  binary: number;
-  tooLarge: number;
-  unreadable: number;
-}
-
-/** Reads a file for scanning, or says why it is skipped. Synchronous: a batch gains nothing from async reads here. */
-function readForScan(abs: string, skipped: Skipped): string | undefined {
-  try {
-    if (statSync(abs).size > MAX_FILE_BYTES) {
-      skipped.tooLarge++;
-      return undefined;
-    }
-    const bytes = readFileSync(abs);
-    if (looksBinary(bytes)) {
-      skipped.binary++;
-      return undefined;
-    }
-    return bytes.toString('utf8');
-  } catch {
-    skipped.unreadable++;
-    return undefined;
-  }
-}
-
-/** Scans units in this thread. tree-sitter (for CDK apps) is loaded the first time a CDK file turns up. */
-export async function scanUnits(units: Unit[], options: ScanOptions, onFile?: () => void): Promise<{ findings: Finding[]; files: number; skipped: Skipped }> {
-  const skipped: Skipped = { binary: 0, tooLarge: 0, unreadable: 0 };
-  const findings: Finding[] = [];
-  let files = 0;
-  for (const unit of units) {
-    const inputs: DocumentInput[] = [];
-    for (const [abs, shown] of unit) {
-      const text = readForScan(abs, skipped);
-      onFile?.();
-      if (text === undefined) continue;
-      if (!cdkParsersReady() && detectDocumentKind(shown, text) === 'cdk') await initCdkParsers(() => loadCdkWasm());
-      inputs.push({ file: shown, text });
-      files++;
-    }
-    if (inputs.length) for (const r of scanDocuments(inputs, options)) findings.push(...r.findings);
-  }
-  return { findings, files, skipped };
 }
 
 /** Groups files into scan units: `.tf` files of one folder form a module; everything else stands alone. */
@@ -107,6 +57,12 @@ function groupUnits(files: [string, string][]): Unit[] {
   return units;
 }
 
+/** The worker's script: its own small bundle next to dist/cli.js, or the compiled module when unbundled (tests). */
+function workerScript(): string {
+  const bundled = path.join(__dirname, 'scan-worker.js');
+  return existsSync(bundled) ? bundled : path.join(__dirname, 'scanWorker.js');
+}
+
 function runInWorkers(units: Unit[], options: ScanOptions, workers: number, onFiles: (n: number) => void): Promise<{ findings: Finding[]; files: number; skipped: Skipped }> {
   // Deal units round-robin by size so workers finish together.
   const buckets: Unit[][] = Array.from({ length: workers }, () => []);
@@ -121,7 +77,7 @@ function runInWorkers(units: Unit[], options: ScanOptions, workers: number, onFi
     buckets.map(
       (bucket) =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(__filename, { workerData: { genaiGuardScan: true, units: bucket, options } });
+          const w = new Worker(workerScript(), { workerData: { genaiGuardScan: true, units: bucket, options } });
           w.on('message', (m: { progress?: number; result?: Awaited<ReturnType<typeof scanUnits>> }) => {
             if (m.progress) onFiles(m.progress);
             if (m.result) {
@@ -137,17 +93,6 @@ function runInWorkers(units: Unit[], options: ScanOptions, workers: number, onFi
         }),
     ),
   ).then(() => total);
-}
-
-if (!isMainThread && (workerData as { genaiGuardScan?: boolean } | null)?.genaiGuardScan) {
-  const { units, options } = workerData as { units: Unit[]; options: ScanOptions };
-  let pending = 0;
-  void scanUnits(units, options, () => {
-    if (++pending === 200) {
-      parentPort?.postMessage({ progress: pending });
-      pending = 0;
-    }
-  }).then((result) => parentPort?.postMessage({ progress: pending, result }));
 }
 
 /** Loads `.genai-guard.yml` from the working directory, if present. */

@@ -4,7 +4,7 @@
  * node shape: `{ t: 'expr', fn: 'Fn::Sub', args: [x] }` (`Ref` and `Condition` keep their short names).
  */
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { CST, Parser } from 'yaml';
 import type { IacNode, MapEntry } from './node';
 
 export interface ParsedDocument {
@@ -42,52 +42,124 @@ function intrinsic(fn: string, value: IacNode, start: number, end: number, text:
 
 // ── YAML ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Parses YAML straight from the `yaml` package's concrete syntax tree (its lexer and parser, without composing a
+ * Document — composing costs several times the parse), keeping exact offsets and CloudFormation tags.
+ */
 export function parseYaml(text: string): ParsedDocument {
-  const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false });
-  const errors = doc.errors.map((e) => ({ start: e.pos[0], message: e.message.split('\n')[0] ?? e.message }));
-  const root = doc.contents ? yamlNode(doc.contents, text) : undefined;
+  const errors: { start: number; message: string }[] = [];
+  let root: IacNode | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'document') {
+      if (root === undefined && token.value) root = cstNode(token.value, [...token.start], text, errors);
+    } else if (token.type === 'error') {
+      errors.push({ start: token.offset, message: token.message });
+    }
+  }
   return { root, errors };
 }
 
-function yamlNode(n: YamlNode, text: string): IacNode {
-  const [start, valueEnd] = n.range ?? [0, 0];
+type CstToken = CST.Token;
+type CstSource = CST.SourceToken;
+
+/** The tag (`!Ref`) among the tokens written before a value, with its offset. */
+function tagOf(props: readonly CstSource[] | undefined): CstSource | undefined {
+  return props?.find((t) => t.type === 'tag');
+}
+
+const CORE_NULL = /^(?:~|null|Null|NULL)?$/;
+const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const CORE_INT = /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+function cstNode(tok: CstToken, props: readonly CstSource[], text: string, errors: { start: number; message: string }[]): IacNode {
   let out: IacNode;
-  if (isMap(n)) {
-    const entries: MapEntry[] = [];
-    for (const p of n.items) {
-      if (!isPair(p)) continue;
-      const k = p.key as YamlNode | null;
-      const key = k && isScalar(k) ? String(k.value) : '';
-      const [ks, ke] = k?.range ?? [start, start];
-      const v = p.value as YamlNode | null;
-      const value: IacNode = v ? yamlNode(v, text) : { t: 'null', start: ke, end: ke };
-      entries.push({ key, keyStart: ks, keyEnd: ke, value });
+  switch (tok.type) {
+    case 'block-map':
+    case 'flow-collection': {
+      const isSeq = tok.type === 'flow-collection' && tok.start.source === '[';
+      const items = tok.items;
+      const start = tok.offset;
+      const end = tok.type === 'flow-collection' ? (tok.end[tok.end.length - 1]?.offset ?? start) + 1 : endOf(tok, text);
+      if (isSeq) {
+        out = { t: 'list', items: items.filter((i) => i.value || i.key).map((i) => (i.value ? cstNode(i.value, [...i.start, ...(i.sep ?? [])], text, errors) : cstNode(i.key!, i.start, text, errors))), start, end };
+        break;
+      }
+      const entries: MapEntry[] = [];
+      for (const item of items) {
+        const k = item.key;
+        const key = k && 'source' in k && CST.isScalar(k) ? scalarValue(k, errors) : '';
+        const keyStart = k ? k.offset + (k.type === 'double-quoted-scalar' || k.type === 'single-quoted-scalar' ? 1 : 0) : start;
+        const keyEnd = k && CST.isScalar(k) ? k.offset + k.source.length - (k.type === 'double-quoted-scalar' || k.type === 'single-quoted-scalar' ? 1 : 0) : keyStart;
+        const sep = item.sep ?? [];
+        const value: IacNode = item.value ? cstNode(item.value, sep, text, errors) : nullOrTagged(sep, keyEnd, text);
+        entries.push({ key, keyStart, keyEnd, value });
+      }
+      out = { t: 'map', entries, start, end };
+      out = normaliseIntrinsic(out, text);
+      break;
     }
-    out = normaliseIntrinsic({ t: 'map', entries, start, end: valueEnd }, text);
-  } else if (isSeq(n)) {
-    out = { t: 'list', items: n.items.map((i) => yamlNode(i as YamlNode, text)), start, end: valueEnd };
-  } else if (isScalar(n)) {
-    const v = n.value;
-    if (typeof v === 'string') {
-      // Quoted scalars: the range includes the quotes; point at the content.
-      const quoted = text[start] === '"' || text[start] === "'";
-      out = { t: 'str', v, start: quoted ? start + 1 : start, end: quoted ? Math.max(start + 1, valueEnd - 1) : valueEnd };
-    } else if (typeof v === 'number') out = { t: 'num', v, start, end: valueEnd };
-    else if (typeof v === 'boolean') out = { t: 'bool', v, start, end: valueEnd };
-    else if (v === null || v === undefined) out = { t: 'null', start, end: valueEnd };
-    else out = { t: 'str', v: text.slice(start, valueEnd), start, end: valueEnd };
-  } else {
-    out = { t: 'null', start, end: valueEnd };
+    case 'block-seq': {
+      out = { t: 'list', items: tok.items.map((i) => (i.value ? cstNode(i.value, i.start, text, errors) : nullOrTagged(i.start, tok.offset, text))), start: tok.offset, end: endOf(tok, text) };
+      break;
+    }
+    case 'scalar':
+    case 'single-quoted-scalar':
+    case 'double-quoted-scalar':
+    case 'block-scalar': {
+      const v = scalarValue(tok, errors);
+      const quoted = tok.type !== 'scalar' && tok.type !== 'block-scalar';
+      const start = tok.offset + (quoted ? 1 : 0);
+      const end = tok.offset + tok.source.length - (quoted ? 1 : 0);
+      if (tok.type === 'block-scalar') {
+        // The content starts after the header line (`|`, `>-` …).
+        const body = text.indexOf('\n', tok.offset);
+        out = { t: 'str', v, start: body === -1 ? tok.offset : body + 1, end: endOf(tok, text) };
+      } else if (quoted || tagOf(props)) {
+        out = { t: 'str', v, start, end };
+      } else if (CORE_NULL.test(v)) out = { t: 'null', start, end };
+      else if (CORE_BOOL.test(v)) out = { t: 'bool', v: v.toLowerCase() === 'true', start, end };
+      else if (CORE_INT.test(v) || CORE_FLOAT.test(v)) out = { t: 'num', v: Number(v), start, end };
+      else out = { t: 'str', v, start, end };
+      break;
+    }
+    case 'alias':
+      out = { t: 'expr', text: tok.source, start: tok.offset, end: tok.offset + tok.source.length };
+      break;
+    default:
+      out = { t: 'null', start: tok.offset, end: tok.offset };
   }
-  const tag = n.tag;
-  if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
-    // The tag sits before the node's range: widen the span to include it.
-    const tagStart = text.lastIndexOf(tag, start);
-    // Only whitespace (a line break and indentation for a block value) may sit between the tag and its node.
-    const s = tagStart !== -1 && /^\s*$/.test(text.slice(tagStart + tag.length, start)) ? tagStart : start;
-    return intrinsic(tagToFn(tag), out, s, valueEnd, text);
-  }
+  const blockProps = tok.type === 'block-scalar' ? tok.props : [];
+  const tag = tagOf(props) ?? tagOf(blockProps as CstSource[]);
+  if (tag && !tag.source.startsWith('!!')) return intrinsic(tagToFn(tag.source), out, tag.offset, out.end, text);
   return out;
+}
+
+/** `key: !Ref` with nothing after the tag, or an empty value. */
+function nullOrTagged(props: readonly CstSource[], at: number, text: string): IacNode {
+  const tag = tagOf(props);
+  const empty: IacNode = { t: 'null', start: at, end: at };
+  return tag && !tag.source.startsWith('!!') ? intrinsic(tagToFn(tag.source), { t: 'str', v: '', start: tag.offset + tag.source.length, end: tag.offset + tag.source.length }, tag.offset, tag.offset + tag.source.length, text) : empty;
+}
+
+function scalarValue(tok: CST.FlowScalar | CST.BlockScalar, errors: { start: number; message: string }[]): string {
+  const r = CST.resolveAsScalar(tok, false, (offset, _code, message) => errors.push({ start: offset, message }));
+  return r?.value ?? '';
+}
+
+/** End of a block collection: its last item's value (trailing comments and blank lines excluded). */
+function endOf(tok: CstToken, text: string): number {
+  let end = tok.offset;
+  const visit = (t: CstToken | undefined | null) => {
+    if (!t) return;
+    if (CST.isScalar(t)) end = Math.max(end, t.offset + t.source.length);
+    else if (t.type === 'block-map' || t.type === 'block-seq') for (const i of t.items) visit(i.value ?? ('key' in i ? i.key : undefined));
+    else if (t.type === 'flow-collection') end = Math.max(end, (t.end[t.end.length - 1]?.offset ?? t.offset) + 1);
+  };
+  visit(tok);
+  // Trim trailing whitespace of block scalars.
+  while (end > tok.offset && /\s/.test(text[end - 1] ?? '')) end--;
+  return end;
 }
 
 // ── JSON / JSONC ───────────────────────────────────────────────────────────────────────────────────────────────
