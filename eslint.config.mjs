@@ -49,7 +49,7 @@ export default tseslint.config(
   { files: ['test/unit/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] } },
   { files: ['src/cli/**/*.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { parserOptions: { projectService: false, program: null, project: false }, globals: { ...globals.node } },
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },

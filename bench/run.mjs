@@ -1,6 +1,6 @@
 // `npm run bench`: the scanner's speed and memory against its peers, printed as ratios. Never run as a timed test.
 //   BENCH_FILES=2000 BENCH_BYTES=3200000 npm run bench   (a quicker tree; the default is the issue's 10,000 files, ~16 MB)
-// Other benchmarks: bench/redact.mjs (redaction), bench/posture.mjs, bench/editor.mjs when present.
+// Then runs the other areas' benchmarks (bench/editor.mjs, bench/redact.mjs, bench/posture.mjs) in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -89,3 +89,15 @@ console.log(`time vs the node floor:   ${ratio(ours.ms, floor.ms)}×           (
 if (rg) console.log(`time vs rg:               ${ratio(ours.ms, rg.ms)}×`);
 console.log(`peak memory, 10k scan:    ${ours.rss.toFixed(0)} MB        (target ≤ 300 MB)`);
 console.log(`rescan 2,000-line .tf:    p50 ${samples[Math.floor(samples.length / 2)].toFixed(2)} ms, p95 ${p95.toFixed(2)} ms   (target p95 ≤ 5 ms)`);
+
+// The other areas' benchmarks, in the same run.
+for (const [title, file] of [
+  ['editor: document change → published diagnostics', 'editor.mjs'],
+  ['redaction: accuracy and speed vs redact-pii', 'redact.mjs'],
+  ['posture: full refresh and evaluator', 'posture.mjs'],
+]) {
+  if (!existsSync(join(root, 'bench', file))) continue;
+  console.log(`\n━━ ${title} (bench/${file}) ━━`);
+  const r = spawnSync(process.execPath, [join(root, 'bench', file)], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`bench/${file} exited with ${r.status}`);
+}

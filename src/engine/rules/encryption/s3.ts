@@ -98,19 +98,19 @@ const destinations = new WeakMap<IacModel, { from: IacResource; node: IacNode }[
 
 /** Every place in the model that names a bucket as a log destination; computed once per model (usually a handful). */
 function logDestinations(model: IacModel): { from: IacResource; node: IacNode }[] {
-  let list = destinations.get(model);
-  if (list) return list;
-  list = [];
+  const cached = destinations.get(model);
+  if (cached) return cached;
+  const found: { from: IacResource; node: IacNode }[] = [];
   const add = (from: IacResource, node: IacNode | undefined) => {
-    if (node) list!.push({ from, node });
+    if (node) found.push({ from, node });
   };
   for (const l of resourcesOf(model, 'aws_s3_bucket_logging')) add(l, get(l.props, 'target_bucket'));
   for (const other of resourcesOf(model, TF_BUCKET)) add(other, at(other.props, 'logging', 'target_bucket'));
   for (const lb of resourcesOf(model, 'aws_lb', 'aws_alb', 'aws_elb')) add(lb, at(lb.props, 'access_logs', 'bucket'));
   for (const cf of resourcesOf(model, 'aws_cloudfront_distribution')) add(cf, at(cf.props, 'logging_config', 'bucket'));
   for (const other of resourcesOf(model, CFN_BUCKET)) add(other, at(other.props, 'LoggingConfiguration', 'DestinationBucketName'));
-  destinations.set(model, list);
-  return list;
+  destinations.set(model, found);
+  return found;
 }
 
 export function isLogTarget(model: IacModel, b: IacResource): boolean {
