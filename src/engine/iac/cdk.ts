@@ -126,6 +126,14 @@ abstract class Reader {
   abstract statementAt(n: TsNode): MapNode | undefined;
   abstract value(n: TsNode, depth?: number): IacNode;
 
+  /** A module-level constant's literal value (string or list), re-anchored at its use; otherwise a reference. */
+  protected constant(n: TsNode, depth: number): IacNode {
+    const c = this.constants.get(n.text);
+    if (!c) return this.expr(n);
+    const v = this.value(c, depth + 1);
+    return v.t === 'str' || v.t === 'list' ? at(v, n) : this.expr(n);
+  }
+
   protected expr(n: TsNode): IacNode {
     return { t: 'expr', text: n.text, start: n.startIndex, end: n.endIndex };
   }
@@ -229,15 +237,8 @@ class JsReader extends Reader {
       }
       case 'member_expression':
         return this.effect(n) ?? this.expr(n);
-      case 'identifier': {
-        const c = this.constants.get(n.text);
-        if (c) {
-          const v = this.value(c, depth + 1);
-          // Report at the use, not at the constant's definition.
-          return v.t === 'str' || v.t === 'list' ? at(v, n) : this.expr(n);
-        }
-        return this.expr(n);
-      }
+      case 'identifier':
+        return this.constant(n, depth);
       case 'new_expression': {
         const callee = n.childForFieldName('constructor')?.text ?? '';
         const args = n.childForFieldName('arguments')?.namedChildren.filter((c): c is TsNode => c !== null) ?? [];
@@ -320,14 +321,8 @@ class PyReader extends Reader {
       }
       case 'attribute':
         return this.effect(n) ?? this.expr(n);
-      case 'identifier': {
-        const c = this.constants.get(n.text);
-        if (c) {
-          const v = this.value(c, depth + 1);
-          return v.t === 'str' || v.t === 'list' ? at(v, n) : this.expr(n);
-        }
-        return this.expr(n);
-      }
+      case 'identifier':
+        return this.constant(n, depth);
       case 'call': {
         const callee = n.childForFieldName('function')?.text ?? '';
         const args = n.childForFieldName('arguments')?.namedChildren.filter((c): c is TsNode => c !== null && c.type !== 'keyword_argument') ?? [];
