@@ -97,6 +97,24 @@ class FindingSink {
 }
 
 /**
+ * Builds a unit's model; if the input defeats the parser (say, nesting deep enough to exhaust the stack), the text
+ * rules' findings are kept and the file gets a "could not evaluate" note instead of an exception that loses them.
+ */
+function safeBuildModel(sources: IacSource[], sink: FindingSink): IacModel | undefined {
+  try {
+    return buildModel(sources);
+  } catch (e) {
+    const note = RULES.find((r) => r.id === 'GG-IAM-000');
+    if (note) {
+      for (const s of sources) {
+        sink.add(note, s.file, { start: 0, end: 0, message: `Could not evaluate ${s.file}: ${(e as Error).message}. The IAM and encryption rules did not check it.`, identity: 'unparsable' });
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
  * Scans a set of documents together: text rules run on each file; model rules run once per IaC unit (all `.tf`
  * files of a folder form one Terraform module, so a bucket and its encryption resource in another file are linked).
  * Pure: no I/O, the same result in the editor and the CLI.
@@ -131,12 +149,12 @@ export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOpt
         if (list) list.push(src);
         else terraformByFolder.set(folder, [src]);
       } else {
-        const m = buildModel([src]);
+        const m = safeBuildModel([src], sink);
         if (m) models.push(m);
       }
     }
     for (const group of terraformByFolder.values()) {
-      const m = buildModel(group);
+      const m = safeBuildModel(group, sink);
       if (m) models.push(m);
     }
     for (const model of models) {

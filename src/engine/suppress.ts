@@ -17,6 +17,10 @@ interface Directive {
 }
 
 const OURS = /genai-guard-ignore(-next-line)?[ \t]+([A-Z]{2,}-[A-Z]{2,}-\d{3}(?:[ \t]*,[ \t]*[A-Z]{2,}-[A-Z]{2,}-\d{3})*)(?:[ \t]*:[ \t]*([^\r\n]*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
+/** `genai-guard-ignore-file GG-SEC-001[, …]: reason` anywhere in a file silences those rules in the whole file. */
+const FILE_DIRECTIVE = /genai-guard-ignore-file[ \t]+([A-Z]{2,}-[A-Z]{2,}-\d{3}(?:[ \t]*,[ \t]*[A-Z]{2,}-[A-Z]{2,}-\d{3})*)(?:[ \t]*:[ \t]*([^\r\n]*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
+/** Key of the directives that apply to every line (file-wide). */
+const WHOLE_FILE = 0;
 /** Secret-scanner directives that apply to the line they are on. */
 const SECRET_LINE_DIRECTIVES: readonly [RegExp, string][] = [
   [/gitleaks:allow/, 'gitleaks:allow'],
@@ -40,6 +44,11 @@ export function collectDirectives(text: string, lines: LineIndex): Map<number, D
   };
   for (let line = 1; line <= lines.lineCount; line++) {
     const src = lines.lineText(line);
+    if (src.includes('genai-guard-ignore-file')) {
+      const m = FILE_DIRECTIVE.exec(src);
+      const reason = m?.[2]?.trim();
+      if (m) add(WHOLE_FILE, { ruleIds: new Set((m[1] ?? '').split(',').map((s) => s.trim())), suppression: { kind: 'inline', source: 'genai-guard-ignore-file', ...(reason ? { reason } : {}) } });
+    }
     if (src.includes('genai-guard-ignore')) {
       const m = OURS.exec(src);
       if (m) {
@@ -71,7 +80,7 @@ export function applyDirectives(findings: Finding[], directives: Map<number, Dir
   for (const f of findings) {
     if (f.suppressed) continue;
     const list = directives.get(f.range.start.line);
-    const hit = list?.find((d) => matches(d, f.ruleId, f.family));
+    const hit = list?.find((d) => matches(d, f.ruleId, f.family)) ?? directives.get(WHOLE_FILE)?.find((d) => matches(d, f.ruleId, f.family));
     if (hit) f.suppressed = hit.suppression;
   }
 }

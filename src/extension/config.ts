@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { Severity } from '../engine/finding';
 import type { ScanOptions } from '../engine/scan';
+import { RULES } from '../engine/rules';
 
 export type RunMode = 'onType' | 'onSave';
 
 export interface GuardConfig {
   run: RunMode;
+  /** Every finding shown as Information (noisy legacy repositories). */
+  informationOnly: boolean;
   exclude: string[];
   maxFileBytes: number;
   scan: ScanOptions;
@@ -22,8 +25,12 @@ export function readConfig(scope?: vscode.ConfigurationScope): GuardConfig {
   }
   return {
     run: c.get<RunMode>('run') === 'onSave' ? 'onSave' : 'onType',
+    informationOnly: c.get<boolean>('informationOnly') === true,
     exclude: c.get<string[]>('scan.exclude') ?? [],
     maxFileBytes: Math.max(1, c.get<number>('scan.maxFileSizeKb') ?? 5120) * 1024,
-    scan: { disabledRules: c.get<string[]>('rules.disabled') ?? [], severityOverrides: overrides },
+    scan: {
+      disabledRules: [...(c.get<string[]>('rules.disabled') ?? []), ...RULES.filter((r) => (c.get<string[]>('rules.disabledFamilies') ?? []).includes(r.family)).map((r) => r.id)],
+      severityOverrides: overrides,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../engine/finding';
-import { scanDocument, type DocumentInput } from '../engine/scan';
+import { scanDocument, type DocumentInput, type ScanOptions } from '../engine/scan';
+import { CONFIG_FILE_NAMES, ConfigFileError, EMPTY_CONFIG, parseConfig, pathFilter, toScanOptions, type GuardFileConfig } from '../engine/config';
 import { looksBinary } from '../engine/text';
 import { readConfig, type GuardConfig } from './config';
 import { toDiagnostic } from './toDiagnostic';
@@ -21,6 +22,9 @@ function tooLarge(text: string, maxBytes: number): boolean {
   return text.length > maxBytes || Buffer.byteLength(text, 'utf8') > maxBytes;
 }
 const SCANNABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+/** Folders no scan looks into (also the workspace scan's exclude). */
+export const DEFAULT_EXCLUDE_GLOB = '**/{node_modules,.git,.terraform,.terragrunt-cache,cdk.out,.vscode-test,.venv,__pycache__,.serverless,.aws-sam}/**';
+const DEFAULT_EXCLUDED = /\/(node_modules|\.git|\.terraform|\.terragrunt-cache|cdk\.out|\.vscode-test|\.venv|__pycache__|\.serverless|\.aws-sam)\//;
 
 /**
  * Owns the `genai-guard` diagnostic collection: scans documents with the engine on open, on type (debounced) or on
@@ -36,6 +40,12 @@ export class DiagnosticsController implements vscode.Disposable {
   private idleWaiters: (() => void)[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChangeFindings = this.changed.event;
+  /** `.genai-guard.yml` per workspace folder (an error when it is invalid). Ignored in untrusted workspaces. */
+  private readonly fileConfigs = new Map<string, GuardFileConfig | ConfigFileError>();
+  /** When the last scan of any kind published, and how long the engine took. */
+  lastScan: { at: Date; ms: number } | undefined;
+  /** After a workspace scan, a file watcher keeps results for files that are not open up to date. */
+  private watching = false;
 
   constructor(
     private readonly docsUri: (ruleId: string) => vscode.Uri,
@@ -50,9 +60,102 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => this.scheduleWithModule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('genaiGuard')) this.rescanOpenDocuments();
+        if (e.affectsConfiguration('genaiGuard')) this.rescanAll();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.loadFileConfigs().then(() => this.rescanAll())),
+    );
+    const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
+    const reload = () => void this.loadFileConfigs().then(() => this.rescanAll());
+    this.disposables.push(configWatcher, configWatcher.onDidChange(reload), configWatcher.onDidCreate(reload), configWatcher.onDidDelete(reload));
+  }
+
+  /** Reads `.genai-guard.yml` at each workspace folder's root (skipped in untrusted workspaces: it could hide findings). */
+  async loadFileConfigs(): Promise<void> {
+    this.fileConfigs.clear();
+    if (!vscode.workspace.isTrusted) return;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const name of CONFIG_FILE_NAMES) {
+        const uri = vscode.Uri.joinPath(folder.uri, name);
+        let text: string;
+        try {
+          text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          continue;
+        }
+        try {
+          this.fileConfigs.set(folder.uri.toString(), parseConfig(text, name));
+        } catch (e) {
+          const err = e instanceof ConfigFileError ? e : new ConfigFileError([{ file: name, line: 1, column: 1, message: (e as Error).message }]);
+          this.fileConfigs.set(folder.uri.toString(), err);
+          this.log.error(`${name} is invalid and is ignored:\n${err.message}`);
+        }
+        break;
+      }
+    }
+  }
+
+  /** The problem with a folder's `.genai-guard.yml`, for the status item. */
+  configError(): string | undefined {
+    for (const c of this.fileConfigs.values()) if (c instanceof ConfigFileError) return c.message.split('\n')[0];
+    return undefined;
+  }
+
+  private fileConfig(uri: vscode.Uri): GuardFileConfig {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const c = folder ? this.fileConfigs.get(folder.uri.toString()) : undefined;
+    return c && !(c instanceof ConfigFileError) ? c : EMPTY_CONFIG;
+  }
+
+  /** Settings merged with the folder's `.genai-guard.yml` (settings win for severities; disables add up). */
+  scanOptionsFor(uri: vscode.Uri, config: GuardConfig): ScanOptions {
+    return toScanOptions(this.fileConfig(uri), config.scan);
+  }
+
+  private rescanAll(): void {
+    this.rescanOpenDocuments();
+    if (!this.watching) return;
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const key of this.fromWorkspaceScan) if (!open.has(key)) void this.rescanFile(vscode.Uri.parse(key));
+  }
+
+  /** Starts keeping workspace-scan results fresh: changed, created and deleted files that are not open. */
+  watchWorkspace(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const w = vscode.workspace.createFileSystemWatcher('**/*');
+    const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    this.disposables.push(
+      w,
+      w.onDidChange((uri) => {
+        if (!isOpen(uri)) void this.rescanFile(uri);
+      }),
+      w.onDidCreate((uri) => {
+        if (!isOpen(uri)) void this.rescanFile(uri);
+      }),
+      w.onDidDelete((uri) => {
+        if (isOpen(uri)) return;
+        this.fromWorkspaceScan.delete(uri.toString());
+        this.findings.delete(uri.toString());
+        this.collection.delete(uri);
+        this.changed.fire(uri);
       }),
     );
+  }
+
+  /** Rescans a file from disk (not open in an editor) and publishes it as workspace-scan results. */
+  async rescanFile(uri: vscode.Uri): Promise<void> {
+    if (!SCANNABLE_SCHEMES.has(uri.scheme) || DEFAULT_EXCLUDED.test(uri.path)) return;
+    let bytes: Uint8Array;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File) return;
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return;
+    }
+    const findings = await this.scanBytes(uri, bytes, readConfig(uri));
+    if (findings) this.publishFromWorkspaceScan(uri, findings);
+    else if (this.fromWorkspaceScan.has(uri.toString())) this.publishFromWorkspaceScan(uri, []);
   }
 
   rescanOpenDocuments(): void {
@@ -103,7 +206,9 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const w of waiters) w();
   }
 
-  private isExcluded(uri: vscode.Uri, config: GuardConfig): boolean {
+  isExcluded(uri: vscode.Uri, config: GuardConfig): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder && !pathFilter(this.fileConfig(uri))(vscode.workspace.asRelativePath(uri, false))) return true;
     return config.exclude.some((glob) => vscode.languages.match({ pattern: glob }, { uri, languageId: '' } as vscode.TextDocument) > 0);
   }
 
@@ -111,7 +216,7 @@ export class DiagnosticsController implements vscode.Disposable {
    * The other files of a Terraform module (same folder): open documents' live text, else the file on disk.
    * Read so that a bucket and its encryption resource in another file are judged together.
    */
-  private async moduleSiblings(uri: vscode.Uri, config: GuardConfig): Promise<DocumentInput[]> {
+  async moduleSiblings(uri: vscode.Uri, config: GuardConfig): Promise<DocumentInput[]> {
     if (!isTerraform(uri)) return [];
     const folder = vscode.Uri.joinPath(uri, '..');
     let entries: [string, vscode.FileType][];
@@ -153,7 +258,9 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     const siblings = await this.moduleSiblings(doc.uri, config);
     if (doc.isClosed) return [];
-    const result = scanDocument({ file: vscode.workspace.asRelativePath(doc.uri, false), text }, config.scan, siblings);
+    const t0 = performance.now();
+    const result = scanDocument({ file: vscode.workspace.asRelativePath(doc.uri, false), text }, this.scanOptionsFor(doc.uri, config), siblings);
+    this.lastScan = { at: new Date(), ms: performance.now() - t0 };
     // A newer version arrived while we scanned: its own scan is scheduled; drop this stale result.
     if (doc.version !== version) return result.findings;
     this.fromWorkspaceScan.delete(doc.uri.toString());
@@ -172,7 +279,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (bytes.byteLength > config.maxFileBytes || looksBinary(bytes) || this.isExcluded(uri, config)) return undefined;
     const text = new TextDecoder('utf-8').decode(bytes);
     const siblings = await this.moduleSiblings(uri, config);
-    return scanDocument({ file: vscode.workspace.asRelativePath(uri, false), text }, config.scan, siblings).findings;
+    return scanDocument({ file: vscode.workspace.asRelativePath(uri, false), text }, this.scanOptionsFor(uri, config), siblings).findings;
   }
 
   clear(): void {
@@ -187,9 +294,10 @@ export class DiagnosticsController implements vscode.Disposable {
     else this.findings.delete(key);
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
     const resolveFile = (file: string) => (root ? vscode.Uri.joinPath(root, file) : uri);
+    const informationOnly = readConfig(uri).informationOnly;
     this.collection.set(
       uri,
-      findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, this.docsUri, resolveFile)),
+      findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, this.docsUri, resolveFile, informationOnly)),
     );
     this.changed.fire(uri);
   }

@@ -8,10 +8,14 @@ import { RULES, getRule } from '../engine/rules';
 import { VERSION } from '../engine/version';
 import { CommandId } from './commands';
 import { DiagnosticsController } from './diagnostics';
-import { PostureTreeProvider } from './postureView';
+import { registerPostureView, type PostureApi } from './postureView';
 import { SandboxPanel } from './sandboxPanel';
-import type { ToWebview } from '../webview/protocol';
+import { registerSandbox, sandboxHandle, type SandboxHandle } from './sandbox/register';
 import { scanWorkspace, type WorkspaceScanResult } from './workspaceScan';
+import { registerCards, type CardsApi } from './cards/cardsFeature';
+import { GuardCodeActions } from './codeActions';
+import { GuardHover } from './hover';
+import { GuardStatus, showProblems } from './status';
 
 /** What `activate()` returns: integration tests (and other extensions) await these instead of sleeping. */
 export interface GenaiGuardApi {
@@ -25,15 +29,21 @@ export interface GenaiGuardApi {
   scanWorkspace(): Promise<WorkspaceScanResult>;
   readonly onDidChangeFindings: vscode.Event<vscode.Uri>;
   /** Opens the prompt sandbox and returns a handle that feeds it messages as its webview would. */
-  openPromptSandbox(): { postFromWebview(message: unknown): Promise<ToWebview | undefined> };
+  openPromptSandbox(): SandboxHandle;
+  /** AI system cards: answer Create AI System Card's prompts from a test, refresh a card's diagnostics. */
+  readonly cards: CardsApi;
+  /** The Bedrock access-posture view: refresh it, read its tree and report, export (integration tests). */
+  readonly posture: PostureApi;
+  /** The language status item's text and detail (counts, last scan, restricted mode). */
+  status(): { text: string; detail: string | undefined };
 }
 
 export function activate(context: vscode.ExtensionContext): GenaiGuardApi {
   const log = vscode.window.createOutputChannel('GenAI Guard', { log: true });
   const docsUri = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules', `${ruleId}.md`);
   const controller = new DiagnosticsController(docsUri, log);
-  const posture = new PostureTreeProvider();
-  context.subscriptions.push(log, controller, posture, vscode.window.registerTreeDataProvider('genaiGuard.posture', posture));
+  context.subscriptions.push(log, controller);
+  const posture = registerPostureView(context, log);
 
   const showRuleDocs = async (ruleId?: unknown) => {
     let id = typeof ruleId === 'string' ? ruleId : undefined;
@@ -48,7 +58,29 @@ export function activate(context: vscode.ExtensionContext): GenaiGuardApi {
     await vscode.commands.executeCommand('markdown.showPreview', docsUri(id));
   };
 
+  const codeActions = new GuardCodeActions(controller);
+  const status = new GuardStatus(controller, CommandId.ShowProblems);
+  const everyFile: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   context.subscriptions.push(
+    codeActions,
+    status,
+    vscode.languages.registerCodeActionsProvider(everyFile, codeActions, { providedCodeActionKinds: GuardCodeActions.kinds }),
+    vscode.languages.registerHoverProvider(everyFile, new GuardHover(controller, CommandId.ShowRuleDocs)),
+    vscode.commands.registerCommand(CommandId.IgnoreFinding, (uri: vscode.Uri, ruleId: string, line: number, column: number, scope: 'line' | 'file', reason?: string) =>
+      codeActions.ignore(uri, ruleId, line, column, scope, reason),
+    ),
+    vscode.commands.registerCommand(CommandId.ShowProblems, showProblems),
+    // A diagnostic's rule link points at the bundled page: show it as a Markdown preview, not as source text.
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const uri = editor?.document.uri;
+      const rulesDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'rules').path + '/';
+      if (!uri || uri.scheme !== context.extensionUri.scheme || !uri.path.startsWith(rulesDir) || !uri.path.endsWith('.md')) return;
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      void (async () => {
+        if (tab?.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()) await vscode.window.tabGroups.close(tab);
+        await vscode.commands.executeCommand('markdown.showPreview', uri);
+      })();
+    }),
     vscode.commands.registerCommand(CommandId.ScanFile, async () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc) return void vscode.window.showInformationMessage('GenAI Guard: open a file to scan it.');
@@ -65,11 +97,11 @@ export function activate(context: vscode.ExtensionContext): GenaiGuardApi {
     vscode.commands.registerCommand(CommandId.ClearFindings, () => controller.clear()),
     vscode.commands.registerCommand(CommandId.ShowRuleDocs, showRuleDocs),
     vscode.commands.registerCommand(CommandId.ShowLog, () => log.show()),
-    vscode.commands.registerCommand(CommandId.OpenPromptSandbox, () => void SandboxPanel.show(context.extensionUri)),
+    vscode.commands.registerCommand(CommandId.OpenPromptSandbox, () => void SandboxPanel.show(context.extensionUri, log)),
     { dispose: () => SandboxPanel.current?.dispose() },
   );
 
-  controller.rescanOpenDocuments();
+  void controller.loadFileConfigs().then(() => controller.rescanOpenDocuments());
   // CDK apps are parsed with tree-sitter (WebAssembly): load it off the activation path, then rescan open files.
   void initCdkParsers(() => loadCdkWasm(path.join(context.extensionPath, 'dist', 'wasm'))).then(
     () => controller.rescanOpenDocuments(),
@@ -77,8 +109,13 @@ export function activate(context: vscode.ExtensionContext): GenaiGuardApi {
   );
   log.info(`GenAI Guard ${VERSION} active (${RULES.length} rules)`);
 
+  const cards = registerCards(context, log);
+  registerSandbox(context, log);
+
   return {
     version: VERSION,
+    posture,
+    cards,
     async scanDocument(uri) {
       const doc = await vscode.workspace.openTextDocument(uri);
       return controller.scanOpenDocument(doc);
@@ -87,9 +124,9 @@ export function activate(context: vscode.ExtensionContext): GenaiGuardApi {
     whenIdle: () => controller.whenIdle(),
     scanWorkspace: () => scanWorkspace(controller, log),
     onDidChangeFindings: controller.onDidChangeFindings,
+    status: () => ({ text: status.item.text, detail: status.item.detail }),
     openPromptSandbox() {
-      const panel = SandboxPanel.show(context.extensionUri);
-      return { postFromWebview: (m) => panel.onMessage(m) };
+      return sandboxHandle(SandboxPanel.show(context.extensionUri, log));
     },
   };
 }

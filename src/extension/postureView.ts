@@ -1,22 +1,16 @@
 import * as vscode from 'vscode';
+import { POSTURE_VIEW_ID, PostureController, type PostureApi } from './posture/controller';
+
+export { POSTURE_COMMAND_IDS, type PostureApi } from './posture/controller';
 
 /**
- * The Bedrock access-posture view. Until posture collection lands it has no items, so VS Code shows the
- * view's `viewsWelcome` content (declared in package.json) instead of an empty tree.
+ * The Bedrock access-posture view (`genaiGuard.posture`): registers the tree and its commands. The first time the
+ * view shows, it reads the account (read-only); without credentials it shows the welcome content (viewsWelcome, when
+ * `genaiGuard.posture.state == noCredentials`) with a "configure credentials" path.
  */
-export class PostureTreeProvider implements vscode.TreeDataProvider<vscode.TreeItem> {
-  private readonly emitter = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.emitter.event;
-
-  getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
-    return item;
-  }
-
-  getChildren(): vscode.TreeItem[] {
-    return [];
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
-  }
+export function registerPostureView(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): PostureApi {
+  const controller = new PostureController(log);
+  const view = vscode.window.createTreeView(POSTURE_VIEW_ID, { treeDataProvider: controller.provider, showCollapseAll: true });
+  context.subscriptions.push(controller, view, ...controller.register());
+  return controller.api();
 }

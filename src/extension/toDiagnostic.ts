@@ -14,8 +14,12 @@ export function toVsRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line - 1, r.start.column - 1, r.end.line - 1, r.end.column - 1);
 }
 
-export function toDiagnostic(f: Finding, docsUri: (ruleId: string) => vscode.Uri, resolveFile: (file: string) => vscode.Uri): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toVsRange(f.range), f.message, SEVERITY[f.severity]);
+/**
+ * No `DiagnosticTag`s: VS Code renders `Unnecessary` as faded (unused) code and `Deprecated` as struck through, and no
+ * GenAI Guard finding means either.
+ */
+export function toDiagnostic(f: Finding, docsUri: (ruleId: string) => vscode.Uri, resolveFile: (file: string) => vscode.Uri, informationOnly = false): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toVsRange(f.range), f.message, informationOnly ? vscode.DiagnosticSeverity.Information : SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.ruleId, target: docsUri(f.ruleId) };
   if (f.related?.length) {

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { readConfig } from './config';
-import type { DiagnosticsController } from './diagnostics';
-
-const DEFAULT_EXCLUDE = '**/{node_modules,.git,.terraform,.terragrunt-cache,cdk.out,.vscode-test,.venv,__pycache__,.serverless,.aws-sam}/**';
+import { DEFAULT_EXCLUDE_GLOB as DEFAULT_EXCLUDE, type DiagnosticsController } from './diagnostics';
 
 export interface WorkspaceScanResult {
   files: number;
@@ -20,6 +18,8 @@ export async function scanWorkspace(controller: DiagnosticsController, log: vsco
       const uris = await vscode.workspace.findFiles('**/*', DEFAULT_EXCLUDE, undefined, token);
       const openDocs = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
       const step = uris.length ? 100 / uris.length : 100;
+      await controller.loadFileConfigs();
+      controller.watchWorkspace();
       for (const uri of uris) {
         if (token.isCancellationRequested) {
           result.cancelled = true;
@@ -28,6 +28,10 @@ export async function scanWorkspace(controller: DiagnosticsController, log: vsco
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: step });
         const open = openDocs.get(uri.toString());
         if (open) {
+          if (controller.isExcluded(uri, readConfig(uri))) {
+            result.skipped++;
+            continue;
+          }
           result.files++;
           result.findings += (await controller.scanOpenDocument(open)).filter((f) => !f.suppressed).length;
           continue;

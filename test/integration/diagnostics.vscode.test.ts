@@ -141,11 +141,14 @@ describe('GenAI Guard in a real VS Code', () => {
     await vscode.workspace.fs.delete(uri);
   });
 
-  it('the prompt sandbox masks secrets locally and rejects malformed messages', async () => {
+  it('the prompt sandbox redacts secrets locally and rejects malformed messages', async () => {
     const sandbox = (await api()).openPromptSandbox();
-    const reply = await sandbox.postFromWebview({ type: 'preview', requestId: 7, prompt: `why does ${FAKE_KEY} fail?` });
-    assert.deepEqual(reply && reply.type === 'preview' ? [reply.requestId, reply.redacted] : reply, [7, 'why does [SECRET_1] fail?']);
-    assert.equal(await sandbox.postFromWebview({ type: 'preview', requestId: 'x', prompt: 1 }), undefined);
-    assert.equal(await sandbox.postFromWebview('<script>'), undefined);
+    const draft = { system: '', turns: [{ role: 'user', text: `why does ${FAKE_KEY} fail?` }], modelId: 'm', region: 'us-east-1', guardrailId: '', guardrailVersion: '' };
+    const [reply] = await sandbox.postFromWebview({ type: 'review', reviewId: 7, draft, decisions: { restore: [], mark: [] } });
+    assert.ok(reply?.type === 'review' && reply.reviewId === 7, JSON.stringify(reply));
+    assert.match(reply.requestJson, /why does \[AWS_ACCESS_KEY_1\] fail\?/);
+    assert.ok(!reply.requestJson.includes(FAKE_KEY));
+    assert.deepEqual(await sandbox.postFromWebview({ type: 'review', reviewId: 'x', draft: 1 }), []);
+    assert.deepEqual(await sandbox.postFromWebview('<script>'), []);
   });
 });

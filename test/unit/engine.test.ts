@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { detectDocumentKind } from '../../src/engine/documentKind';
-import { redactSecrets } from '../../src/engine/redactSecrets';
 import { RULES } from '../../src/engine/rules';
 import { scanDocument } from '../../src/engine/scan';
 import { LineIndex, looksBinary, maskSecret } from '../../src/engine/text';
@@ -99,19 +98,6 @@ describe('engine', () => {
         assert.ok(r.docs.startsWith(`# ${r.id}`), `${r.id} docs must start with its id`);
         assert.ok(r.docs.includes('## Why it matters') && r.docs.includes('## How to fix'), `${r.id} docs sections`);
       }
-    });
-  });
-
-  describe('secret redaction for prompts', () => {
-    it('replaces secrets with stable placeholders and reports original offsets', () => {
-      const text = `use ${KEY} and again ${KEY}, not AKIAZ7FAKEFIXTURE235`;
-      const r = redactSecrets(text);
-      assert.equal(r.text, 'use [SECRET_1] and again [SECRET_1], not [SECRET_2]');
-      assert.equal(r.spans.length, 3);
-      for (const s of r.spans) assert.match(text.slice(s.start, s.end), /^AKIA/);
-    });
-    it('leaves clean prompts untouched', () => {
-      assert.deepEqual(redactSecrets('Summarise this ticket for me.'), { text: 'Summarise this ticket for me.', spans: [] });
     });
   });
 });

@@ -72,8 +72,12 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Deeper brackets than this are kept as text (skipped iteratively), so hostile input cannot exhaust the stack. */
+const MAX_NESTING = 200;
+
 class HclParser {
   private pos = 0;
+  private depth = 0;
   readonly errors: { start: number; message: string }[] = [];
 
   constructor(private readonly src: string) {}
@@ -184,7 +188,12 @@ class HclParser {
         continue;
       }
       this.pos++; // {
-      const body = this.parseBody(true);
+      if (this.depth >= MAX_NESTING) {
+        this.errors.push({ start: lineStart, message: 'blocks nested too deep: skipped' });
+        this.skipBalanced(lineStart, C.LBRACE, C.RBRACE);
+        continue;
+      }
+      const body = this.nested(() => this.parseBody(true));
       const bodyEnd = body.closed ? this.pos - 1 : this.pos;
       if (!body.closed) this.errors.push({ start: lineStart, message: `block "${name.value}" is not closed` });
       blocks.push({ type: name.value, labels, attributes: body.attributes, blocks: body.blocks, start: lineStart, end: this.pos, bodyEnd });
@@ -311,8 +320,13 @@ class HclParser {
     const c = s.charCodeAt(this.pos);
     if (c === C.QUOTE) return this.parseQuoted();
     if (c === C.LT && s.charCodeAt(this.pos + 1) === C.LT) return this.parseHeredoc();
-    if (c === C.LBRACKET) return this.parseTuple();
-    if (c === C.LBRACE) return this.parseObject();
+    if ((c === C.LBRACKET || c === C.LBRACE || c === C.LPAREN) && this.depth >= MAX_NESTING) {
+      this.errors.push({ start, message: 'nesting too deep: kept as text' });
+      this.pos++;
+      return c === C.LBRACKET ? this.skipBalanced(start, C.LBRACKET, C.RBRACKET) : c === C.LBRACE ? this.skipBalanced(start, C.LBRACE, C.RBRACE) : this.skipBalanced(start, C.LPAREN, C.RPAREN);
+    }
+    if (c === C.LBRACKET) return this.nested(() => this.parseTuple());
+    if (c === C.LBRACE) return this.nested(() => this.parseObject());
     if (c === C.LPAREN) {
       this.pos++;
       this.skip(true);
@@ -341,6 +355,15 @@ class HclParser {
     }
     this.pos++;
     return { t: 'expr', text: s.slice(start, this.pos), start, end: this.pos };
+  }
+
+  private nested<T>(parse: () => T): T {
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private parseCall(name: string, start: number): ExprNode {

@@ -49,12 +49,18 @@ function intrinsic(fn: string, value: IacNode, start: number, end: number, text:
 export function parseYaml(text: string): ParsedDocument {
   const errors: { start: number; message: string }[] = [];
   let root: IacNode | undefined;
-  for (const token of new Parser().parse(text)) {
-    if (token.type === 'document') {
-      if (root === undefined && token.value) root = cstNode(token.value, [...token.start], text, errors);
-    } else if (token.type === 'error') {
-      errors.push({ start: token.offset, message: token.message });
+  try {
+    for (const token of new Parser().parse(text)) {
+      if (token.type === 'document') {
+        if (root === undefined && token.value) root = cstNode(token.value, [...token.start], text, errors, 0);
+      } else if (token.type === 'error') {
+        errors.push({ start: token.offset, message: token.message });
+      }
     }
+  } catch (e) {
+    // The yaml package recurses on nesting: hostile input can exhaust the stack. Report it, keep nothing half-read.
+    if (!(e instanceof RangeError)) throw e;
+    return { root: undefined, errors: [{ start: 0, message: 'YAML nested too deeply to read' }] };
   }
   return { root, errors };
 }
@@ -72,7 +78,11 @@ const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
 const CORE_INT = /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
-function cstNode(tok: CstToken, props: readonly CstSource[], text: string, errors: { start: number; message: string }[]): IacNode {
+function cstNode(tok: CstToken, props: readonly CstSource[], text: string, errors: { start: number; message: string }[], depth: number): IacNode {
+  if (depth > 200) {
+    errors.push({ start: tok.offset, message: 'nesting too deep: kept as text' });
+    return { t: 'expr', text: '', start: tok.offset, end: tok.offset };
+  }
   let out: IacNode;
   switch (tok.type) {
     case 'block-map':
@@ -82,7 +92,7 @@ function cstNode(tok: CstToken, props: readonly CstSource[], text: string, error
       const start = tok.offset;
       const end = tok.type === 'flow-collection' ? (tok.end[tok.end.length - 1]?.offset ?? start) + 1 : endOf(tok, text);
       if (isSeq) {
-        out = { t: 'list', items: items.filter((i) => i.value || i.key).map((i) => (i.value ? cstNode(i.value, [...i.start, ...(i.sep ?? [])], text, errors) : cstNode(i.key!, i.start, text, errors))), start, end };
+        out = { t: 'list', items: items.filter((i) => i.value || i.key).map((i) => (i.value ? cstNode(i.value, [...i.start, ...(i.sep ?? [])], text, errors, depth + 1) : cstNode(i.key!, i.start, text, errors, depth + 1))), start, end };
         break;
       }
       const entries: MapEntry[] = [];
@@ -92,7 +102,7 @@ function cstNode(tok: CstToken, props: readonly CstSource[], text: string, error
         const keyStart = k ? k.offset + (k.type === 'double-quoted-scalar' || k.type === 'single-quoted-scalar' ? 1 : 0) : start;
         const keyEnd = k && CST.isScalar(k) ? k.offset + k.source.length - (k.type === 'double-quoted-scalar' || k.type === 'single-quoted-scalar' ? 1 : 0) : keyStart;
         const sep = item.sep ?? [];
-        const value: IacNode = item.value ? cstNode(item.value, sep, text, errors) : nullOrTagged(sep, keyEnd, text);
+        const value: IacNode = item.value ? cstNode(item.value, sep, text, errors, depth + 1) : nullOrTagged(sep, keyEnd, text);
         entries.push({ key, keyStart, keyEnd, value });
       }
       out = { t: 'map', entries, start, end };
@@ -100,7 +110,7 @@ function cstNode(tok: CstToken, props: readonly CstSource[], text: string, error
       break;
     }
     case 'block-seq': {
-      out = { t: 'list', items: tok.items.map((i) => (i.value ? cstNode(i.value, i.start, text, errors) : nullOrTagged(i.start, tok.offset, text))), start: tok.offset, end: endOf(tok, text) };
+      out = { t: 'list', items: tok.items.map((i) => (i.value ? cstNode(i.value, i.start, text, errors, depth + 1) : nullOrTagged(i.start, tok.offset, text))), start: tok.offset, end: endOf(tok, text) };
       break;
     }
     case 'scalar':
