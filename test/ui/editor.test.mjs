@@ -2,52 +2,24 @@
 // by typing our source) from the "GenAI Guard: Show Problems" command the language status item runs.
 // Screenshots: test-results/ui-quick-fix-menu.png, test-results/ui-problems-filtered.png.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { copyWorkspace, installVsix, launchChromium, startCodeServer } from '../harness/codeServer.mjs';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const results = join(root, 'test-results');
-const vsix = join(root, 'genai-guard.vsix');
+import { openWorkbench } from '../harness/ui.mjs';
 
 describe('GenAI Guard editor UI (quick fixes, status, Problems)', function () {
   this.timeout(180_000);
-  let server;
-  let browser;
+  let ui;
   let page;
-  let workspace;
 
   before(async () => {
-    mkdirSync(results, { recursive: true });
-    if (!existsSync(vsix) || process.env.GENAI_GUARD_REPACKAGE !== '0') {
-      execFileSync('npm', ['run', '-s', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    }
-    workspace = copyWorkspace(join(root, 'demo'));
-    server = await startCodeServer({ logFile: join(results, 'ui-editor-code-server.log') });
-    assert.match(installVsix(vsix, server.extensionsDir), /genai-guard.*was successfully installed/i);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    ui = await openWorkbench({ name: 'editor' });
+    page = ui.page;
   });
 
   after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    server?.cleanup();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
+    await ui?.close();
   });
 
   it('opens the quick-fix menu on a hardcoded key with the environment fix, the suppressions and the docs', async () => {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
-    await page.keyboard.type('chat.py');
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab[aria-label*="chat.py"]').waitFor({ timeout: 15_000 });
+    await ui.openFile('chat.py');
     await page.locator('.monaco-editor [class*="squiggly-error"]').first().waitFor({ timeout: 30_000 });
     // Cursor onto the key on line 21, then Ctrl+. (Quick Fix).
     await page.keyboard.press('Control+G');
@@ -60,7 +32,7 @@ describe('GenAI Guard editor UI (quick fixes, status, Problems)', function () {
     assert.match(text, /Ignore GG-SEC-001 on this line…/);
     assert.match(text, /Ignore GG-SEC-001 in this file…/);
     assert.match(text, /Show documentation for GG-SEC-001/);
-    await page.screenshot({ path: join(results, 'ui-quick-fix-menu.png') });
+    await ui.shot('ui-quick-fix-menu.png');
     await page.keyboard.press('Escape');
   });
 
@@ -78,6 +50,6 @@ describe('GenAI Guard editor UI (quick fixes, status, Problems)', function () {
     await page.keyboard.type('genai-guard');
     assert.equal(await filter.inputValue(), 'genai-guard');
     await row.waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(results, 'ui-problems-filtered.png') });
+    await ui.shot('ui-problems-filtered.png');
   });
 });

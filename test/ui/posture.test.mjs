@@ -3,35 +3,20 @@
 // test-results/ui-posture-tree.png (UPDATE_SCREENSHOTS=1 also refreshes docs/images/).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { copyWorkspace, installVsix, launchChromium, startCodeServer } from '../harness/codeServer.mjs';
+import { join } from 'node:path';
+import { openWorkbench, root } from '../harness/ui.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const results = join(root, 'test-results');
-const vsix = join(root, 'genai-guard.vsix');
 const require = createRequire(import.meta.url);
 
 describe('Bedrock posture tree (packaged .vsix in code-server + Chromium, simulated weak account)', function () {
   this.timeout(240_000);
   let aws;
-  let server;
-  let browser;
+  let ui;
   let page;
-  let workspace;
   let awsHome;
-
-  async function shot(name) {
-    const file = join(results, name);
-    await page.screenshot({ path: file });
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(root, 'docs', 'images'), { recursive: true });
-      copyFileSync(file, join(root, 'docs', 'images', name));
-    }
-  }
 
   const sidebar = () => page.locator('[id="workbench.parts.sidebar"]');
   /** The tree row whose label is exactly `label` (descriptions are not labels). */
@@ -49,7 +34,6 @@ describe('Bedrock posture tree (packaged .vsix in code-server + Chromium, simula
   }
 
   before(async () => {
-    mkdirSync(results, { recursive: true });
     if (!existsSync(join(root, 'out', 'test', 'aws-server', 'server.js'))) {
       try {
         execFileSync('npm', ['run', '-s', 'compile-tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -57,16 +41,13 @@ describe('Bedrock posture tree (packaged .vsix in code-server + Chromium, simula
         // tsc still emits on type errors; the require below tells.
       }
     }
-    if (!existsSync(vsix) || process.env.GENAI_GUARD_REPACKAGE !== '0') {
-      execFileSync('npm', ['run', '-s', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    }
     const { startAwsServer } = require(join(root, 'out', 'test', 'aws-server', 'server.js'));
     const { loadScenario } = require(join(root, 'out', 'test', 'aws-server', 'scenario.js'));
     aws = await startAwsServer({ scenario: loadScenario('weak') });
     awsHome = mkdtempSync(join(tmpdir(), 'gg-ui-aws-'));
-    workspace = copyWorkspace(join(root, 'demo'));
-    server = await startCodeServer({
-      logFile: join(results, 'ui-posture-code-server.log'),
+    ui = await openWorkbench({
+      name: 'posture',
+      viewport: { width: 1440, height: 1000 },
       settings: { 'genaiGuard.aws.regions': ['us-east-1', 'eu-west-1'], 'workbench.sideBar.location': 'left' },
       env: {
         ...aws.endpointEnv(),
@@ -83,19 +64,12 @@ describe('Bedrock posture tree (packaged .vsix in code-server + Chromium, simula
         GENAI_GUARD_SIMULATED_ACCOUNT: '1',
       },
     });
-    assert.match(installVsix(vsix, server.extensionsDir), /genai-guard.*was successfully installed/i);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    page = ui.page;
   });
 
   after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    server?.cleanup();
+    await ui?.close();
     await aws?.close();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
     if (awsHome) rmSync(awsHome, { recursive: true, force: true });
   });
 
@@ -130,6 +104,6 @@ describe('Bedrock posture tree (packaged .vsix in code-server + Chromium, simula
     // Let the row hover styles settle, then record the tree.
     await page.mouse.move(1200, 500);
     await page.waitForTimeout(500);
-    await shot('ui-posture-tree.png');
+    await ui.shot('ui-posture-tree.png');
   });
 });

@@ -2,17 +2,12 @@
 // server through AWS_ENDPOINT_URL_BEDROCK_RUNTIME passed into code-server's environment. Screenshot:
 // test-results/ui-sandbox.png (the redaction diff and a streamed, re-identified answer).
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { copyWorkspace, installVsix, launchChromium, startCodeServer } from '../harness/codeServer.mjs';
+import { join } from 'node:path';
+import { openWorkbench, results, root } from '../harness/ui.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const results = join(root, 'test-results');
-const vsix = join(root, 'genai-guard.vsix');
 const EMAIL = 'mei.ling@example.com';
 const CARD = '4111 1111 1111 1111';
 const KEY = 'AKIAZ7FAKEFIXTURE234';
@@ -43,64 +38,47 @@ describe('Prompt sandbox UI (packaged .vsix, local bedrock-runtime server)', fun
   this.timeout(180_000);
   let runtime;
   let bundleDir;
-  let server;
-  let browser;
+  let ui;
   let page;
-  let workspace;
 
   before(async () => {
-    mkdirSync(results, { recursive: true });
-    if (!existsSync(vsix) || process.env.GENAI_GUARD_REPACKAGE !== '0') {
-      execFileSync('npm', ['run', '-s', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    }
     const loaded = await loadRuntimeServer();
     bundleDir = loaded.dir;
     runtime = await loaded.mod.startRuntimeServer({ chunkSize: 3, chunkDelayMs: 15 });
-    workspace = copyWorkspace(join(root, 'demo'));
-    mkdirSync(join(workspace, 'prompts'), { recursive: true });
-    writeFileSync(
-      join(workspace, 'prompts', 'refund.prompt'),
-      `---\nmodel: amazon.nova-lite-v1:0\nregion: us-east-1\nmaxTokens: 300\ntemperature: 0.2\n---\n@system\nYou are a support assistant. Answer briefly.\n\n@user\nCustomer ${PERSON} (${EMAIL}) was charged twice on card ${CARD}.\nDraft a refund note. Our integration key ${KEY} also fails.\n`,
-    );
-    const empty = join(workspace, '.no-aws');
-    server = await startCodeServer({
-      logFile: join(results, 'ui-sandbox-code-server.log'),
+    ui = await openWorkbench({
+      name: 'sandbox',
+      viewport: { width: 1440, height: 1000 },
+      prepare: (workspace) => {
+        mkdirSync(join(workspace, 'prompts'), { recursive: true });
+        writeFileSync(
+          join(workspace, 'prompts', 'refund.prompt'),
+          `---\nmodel: amazon.nova-lite-v1:0\nregion: us-east-1\nmaxTokens: 300\ntemperature: 0.2\n---\n@system\nYou are a support assistant. Answer briefly.\n\n@user\nCustomer ${PERSON} (${EMAIL}) was charged twice on card ${CARD}.\nDraft a refund note. Our integration key ${KEY} also fails.\n`,
+        );
+      },
       env: {
         ...runtime.endpointEnv(),
         AWS_REGION: 'us-east-1',
         AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
         AWS_SECRET_ACCESS_KEY: 'simulated-secret-for-local-tests-only',
-        AWS_CONFIG_FILE: join(empty, 'config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(empty, 'credentials'),
+        // No shared config: the sandbox must use exactly these credentials.
+        AWS_CONFIG_FILE: join(tmpdir(), 'gg-no-aws', 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), 'gg-no-aws', 'credentials'),
         AWS_PROFILE: '',
         AWS_SESSION_TOKEN: '',
         AWS_BEARER_TOKEN_BEDROCK: '',
       },
     });
-    assert.match(installVsix(vsix, server.extensionsDir), /genai-guard.*was successfully installed/i);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    page = ui.page;
   });
 
   after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    server?.cleanup();
+    await ui?.close();
     await runtime?.close();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
     if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
   });
 
   it('opens a prompt file in the sandbox, shows the redaction diff, and streams the re-identified answer', async () => {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
-    await page.keyboard.type('refund.prompt');
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab[aria-label*="refund.prompt"]').waitFor({ timeout: 15_000 });
+    await ui.openFile('refund.prompt');
     // The CodeLens on a prompt file opens it in the sandbox.
     const lens = page.locator('.codelens-decoration a', { hasText: 'Open in Prompt Sandbox' }).first();
     await lens.waitFor({ timeout: 30_000 });
@@ -130,11 +108,7 @@ describe('Prompt sandbox UI (packaged .vsix, local bedrock-runtime server)', fun
     const body = runtime.allBodies();
     for (const v of [EMAIL, CARD, KEY, PERSON]) assert.ok(!body.includes(v), `the server received ${v}`);
     await frame.locator('#review-section').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(results, 'ui-sandbox.png') });
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(root, 'docs', 'images'), { recursive: true });
-      copyFileSync(join(results, 'ui-sandbox.png'), join(root, 'docs', 'images', 'ui-sandbox.png'));
-    }
+    await ui.shot('ui-sandbox.png');
 
     // The raw toggle shows the answer as the model wrote it.
     await frame.check('#raw-toggle');
