@@ -1,29 +1,47 @@
 /**
- * Finds which of many literal keywords occur in a text in one pass of the regex engine: a zero-width lookahead over
- * an alternation (longest first) tries every position, so overlapping keywords are all found; keywords contained in
- * a longer one that matched at the same position are added from a precomputed closure. Exact, and cheaper than one
- * `includes` per keyword.
+ * Finds which of many literal keywords occur in a text, in one pass: at each position a 64 KB table says whether the
+ * two characters there start any keyword, and only then are the few keywords with that start compared. Exact (every
+ * occurrence of every keyword is seen), linear in the text, and several times cheaper than a regex alternation or
+ * one `includes` per keyword.
  */
 export class KeywordIndex {
-  private readonly re: RegExp | undefined;
-  private readonly contained: Map<string, string[]>;
+  private readonly table = new Uint8Array(65536);
+  private readonly byBigram = new Map<number, string[]>();
+  private readonly short: string[] = [];
 
   constructor(keywords: Iterable<string>) {
-    const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
-    this.contained = new Map(unique.map((k) => [k, unique.filter((o) => o !== k && k.includes(o))]));
-    this.re = unique.length ? new RegExp(`(?=(${unique.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g') : undefined;
+    for (const k of new Set(keywords)) {
+      if (k.length < 2) {
+        if (k.length === 1) this.short.push(k);
+        continue;
+      }
+      const key = (k.charCodeAt(0) << 16) | k.charCodeAt(1);
+      const list = this.byBigram.get(key);
+      if (list) list.push(k);
+      else this.byBigram.set(key, [k]);
+      this.table[hash(k.charCodeAt(0), k.charCodeAt(1))] = 1;
+    }
   }
 
   /** The keywords present in `text`. */
   find(text: string): Set<string> {
     const found = new Set<string>();
-    if (!this.re) return found;
-    for (const m of text.matchAll(this.re)) {
-      const k = m[1]!;
-      if (found.has(k)) continue;
-      found.add(k);
-      for (const c of this.contained.get(k) ?? []) found.add(c);
+    for (const k of this.short) if (text.includes(k)) found.add(k);
+    const table = this.table;
+    const last = text.length - 1;
+    let c0 = text.charCodeAt(0);
+    for (let i = 0; i < last; i++) {
+      const c1 = text.charCodeAt(i + 1);
+      if (table[hash(c0, c1)] === 1) {
+        const list = this.byBigram.get((c0 << 16) | c1);
+        if (list) for (const k of list) if (!found.has(k) && text.startsWith(k, i)) found.add(k);
+      }
+      c0 = c1;
     }
     return found;
   }
+}
+
+function hash(c0: number, c1: number): number {
+  return ((c0 << 7) ^ c1) & 0xffff;
 }

@@ -40,13 +40,22 @@ function enabled(rule: Rule, options: ScanOptions): boolean {
 
 const TEXT_RULES = RULES.filter((r): r is TextRule => r.scope !== 'model');
 let keywordIndex: KeywordIndex | undefined;
+/** For each keyword, the text rules it wakes up; rules without keywords always run. */
+let rulesByKeyword: Map<string, TextRule[]> | undefined;
+const ALWAYS = TEXT_RULES.filter((r) => !r.keywords);
 
-function textRulesFor(kind: DocumentKind, text: string, options: ScanOptions): TextRule[] {
-  keywordIndex ??= new KeywordIndex(TEXT_RULES.flatMap((r) => r.keywords ?? []));
+/** The text rules worth running on a text, and the keywords found in it (rules reuse them instead of searching again). */
+function textRulesFor(kind: DocumentKind, text: string, options: ScanOptions): { rules: TextRule[]; found: Set<string> } {
+  if (!keywordIndex || !rulesByKeyword) {
+    keywordIndex = new KeywordIndex(TEXT_RULES.flatMap((r) => r.keywords ?? []));
+    rulesByKeyword = new Map();
+    for (const r of TEXT_RULES) for (const k of r.keywords ?? []) rulesByKeyword.set(k, [...(rulesByKeyword.get(k) ?? []), r]);
+  }
   const found = keywordIndex.find(text);
-  return TEXT_RULES.filter(
-    (r) => enabled(r, options) && (r.appliesTo === '*' || r.appliesTo.includes(kind)) && (!r.keywords || r.keywords.some((k) => found.has(k))),
-  );
+  const woken = new Set<TextRule>(ALWAYS);
+  for (const k of found) for (const r of rulesByKeyword.get(k) ?? []) woken.add(r);
+  const rules = [...woken].filter((r) => enabled(r, options) && (r.appliesTo === '*' || r.appliesTo.includes(kind)));
+  return { rules, found };
 }
 
 function folderOf(file: string): string {
@@ -130,8 +139,9 @@ export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOpt
 
   for (const input of inputs) {
     const kind = kinds.get(input.file)!;
-    for (const rule of textRulesFor(kind, input.text, options)) {
-      rule.check({ file: input.file, text: input.text, kind, lines: sink.lineIndex(input.file), report: (r) => sink.add(rule, input.file, r) });
+    const { rules, found } = textRulesFor(kind, input.text, options);
+    for (const rule of rules) {
+      rule.check({ file: input.file, text: input.text, kind, lines: sink.lineIndex(input.file), keywords: found, report: (r) => sink.add(rule, input.file, r) });
     }
   }
 

@@ -109,8 +109,13 @@ const TF_BLOCK_DIRECTIVES: readonly [RegExp, string][] = [
  * skip comments written inside a resource block or on the line above it.
  */
 export function applyMetadataSuppressions(findings: Finding[], model: IacModel): void {
-  if (findings.length === 0) return;
+  // Only resources that an active finding names can be suppressed: skip the rest of the module at once.
+  const named = new Set<string>();
+  for (const f of findings) if (!f.suppressed && f.resource) named.add(`${f.file}\u0000${f.resource}`);
+  if (named.size === 0) return;
+  const hasBlockDirectives = new Map<string, boolean>();
   for (const r of model.resources) {
+    if (!named.has(`${r.file}\u0000${r.address}`)) continue;
     const rules: { id: string; reason?: string; source: string; kind: 'metadata' | 'inline' }[] = [];
     if (r.metadata) {
       const lists: [string, string, string][] = [
@@ -127,6 +132,12 @@ export function applyMetadataSuppressions(findings: Finding[], model: IacModel):
       }
     } else if (r.format === 'terraform') {
       const text = model.files.find((f) => f.file === r.file)?.text ?? '';
+      let any = hasBlockDirectives.get(r.file);
+      if (any === undefined) {
+        any = /checkov:skip|tfsec:ignore|trivy:ignore|genai-guard-ignore-block/.test(text);
+        hasBlockDirectives.set(r.file, any);
+      }
+      if (!any) continue;
       const lineBefore = text.lastIndexOf('\n', Math.max(0, r.start - 2));
       const block = text.slice(lineBefore + 1, r.end);
       if (/checkov:skip|tfsec:ignore|trivy:ignore|genai-guard-ignore-block/.test(block)) {

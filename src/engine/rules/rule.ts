@@ -9,6 +9,8 @@ export interface RuleContext {
   readonly text: string;
   readonly kind: DocumentKind;
   readonly lines: LineIndex;
+  /** The rule keywords present in the text (found once per text by the scan); absent when scanned otherwise. */
+  readonly keywords?: ReadonlySet<string>;
   report(report: RuleReport): void;
 }
 

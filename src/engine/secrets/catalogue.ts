@@ -34,11 +34,12 @@ function secretSpan(m: RegExpMatchArray): { value: string; offset: number } {
 }
 
 /** Finds every catalogued secret in a text. Throws if a validator throws: callers treat that as a failure. */
-export function findSecrets(text: string, patterns: readonly SecretPattern[] = SECRET_PATTERNS): SecretMatch[] {
+export function findSecrets(text: string, patterns: readonly SecretPattern[] = SECRET_PATTERNS, present?: ReadonlySet<string>): SecretMatch[] {
   const out: SecretMatch[] = [];
   const seen = new Set<string>();
   for (const p of patterns) {
-    if (!p.keywords.some((k) => text.includes(k))) continue;
+    // `present`: the keywords the caller already found in this text (the scanner finds them once for all rules).
+    if (!p.keywords.some(present ? (k) => present.has(k) : (k) => text.includes(k))) continue;
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       const { value, offset } = secretSpan(m);

@@ -25,7 +25,7 @@ export function secretRule(spec: SecretRuleSpec): Rule {
     appliesTo: '*',
     keywords: [...new Set(patterns.flatMap((p) => p.keywords))],
     check(ctx) {
-      for (const m of findSecrets(ctx.text, patterns)) {
+      for (const m of findSecrets(ctx.text, patterns, ctx.keywords)) {
         const what = m.detail ? `${m.label} (${m.detail})` : m.label;
         ctx.report({
           start: m.start,
