@@ -2,7 +2,7 @@
  * Scanning a list of units (a Terraform module folder, or one file) in the current thread. Shared by the CLI's main
  * thread and its worker threads; kept apart from the rest of the CLI so workers load only the scan engine.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { detectDocumentKind } from '../engine/documentKind';
 import type { Finding } from '../engine/finding';
 import { cdkParsersReady, initCdkParsers } from '../engine/iac/cdk';
@@ -23,20 +23,33 @@ export interface Skipped {
 
 /** Reads a file for scanning, or says why it is skipped. Synchronous: a batch gains nothing from async reads here. */
 function readForScan(abs: string, skipped: Skipped): string | undefined {
+  let fd: number | undefined;
   try {
-    if (statSync(abs).size > MAX_FILE_BYTES) {
+    // One open, one fstat, one read: the size check needs no separate stat of the path.
+    fd = openSync(abs, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) {
       skipped.tooLarge++;
       return undefined;
     }
-    const bytes = readFileSync(abs);
-    if (looksBinary(bytes)) {
+    const bytes = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, bytes, got, size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const content = got === size ? bytes : bytes.subarray(0, got);
+    if (looksBinary(content)) {
       skipped.binary++;
       return undefined;
     }
-    return bytes.toString('utf8');
+    return content.toString('utf8');
   } catch {
     skipped.unreadable++;
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

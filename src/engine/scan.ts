@@ -177,9 +177,12 @@ export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOpt
 
   return inputs.map((input) => {
     const findings = sink.byFile.get(input.file) ?? [];
-    applyDirectives(findings, collectDirectives(input.text, sink.lineIndex(input.file)));
-    for (const m of models) if (m.files.some((f) => f.file === input.file)) applyMetadataSuppressions(findings, m);
-    findings.sort(compareFindings);
+    // Most files have no findings: then there is nothing to suppress, and no need to index lines or read directives.
+    if (findings.length > 0) {
+      applyDirectives(findings, collectDirectives(input.text, sink.lineIndex(input.file)));
+      for (const m of models) if (m.files.some((f) => f.file === input.file)) applyMetadataSuppressions(findings, m);
+      findings.sort(compareFindings);
+    }
     return { file: input.file, kind: kinds.get(input.file)!, findings };
   });
 }
