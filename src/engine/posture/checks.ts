@@ -64,6 +64,19 @@ function regionArn(ctx: CheckContext, region: string, rest: string): string {
   return `arn:${ctx.partition}:bedrock:${region}:${ctx.account}:${rest}`;
 }
 
+type AgentEntry = Extract<RegionPosture['agents'], { status: 'ok' }>['value'][number];
+
+/** Every agent of every region with its ARN; a region whose agent list could not be read gives one unknown result. */
+function eachAgent(def: CheckDefinition, ctx: CheckContext, out: CheckResult[], visit: (r: RegionPosture, a: AgentEntry, resource: string) => void): void {
+  for (const r of ctx.snapshot.regions) {
+    if (r.agents.status !== 'ok') {
+      out.push(unknownOf(def, r.region, regionArn(ctx, r.region, 'agent/*'), 'the agents', r.agents));
+      continue;
+    }
+    for (const a of r.agents.value) visit(r, a, a.detail.status === 'ok' && a.detail.value.agentArn ? a.detail.value.agentArn : regionArn(ctx, r.region, `agent/${a.agentId}`));
+  }
+}
+
 function lastSegment(idOrArn: string): string {
   const slash = idOrArn.lastIndexOf('/');
   return slash === -1 ? idOrArn : idOrArn.slice(slash + 1);
@@ -490,21 +503,14 @@ define({
   remediation: 'Edit the agent: Guardrail details → select a published guardrail version, then prepare the agent.',
   run(ctx) {
     const out: CheckResult[] = [];
-    for (const r of ctx.snapshot.regions) {
-      if (r.agents.status !== 'ok') {
-        out.push(unknownOf(this, r.region, regionArn(ctx, r.region, 'agent/*'), 'the agents', r.agents));
-        continue;
-      }
-      for (const a of r.agents.value) {
-        const resource = a.detail.status === 'ok' && a.detail.value.agentArn ? a.detail.value.agentArn : regionArn(ctx, r.region, `agent/${a.agentId}`);
-        const g = a.detail.status === 'ok' ? (a.detail.value.guardrail ?? a.guardrail) : a.guardrail;
-        if (g?.guardrailIdentifier) {
-          out.push(make(this, 'pass', r.region, resource, `Agent ${a.agentName} uses guardrail ${guardrailIdOf(g.guardrailIdentifier)} version ${g.guardrailVersion ?? 'DRAFT'}.`));
-        } else if (a.detail.status !== 'ok') {
-          out.push(unknownOf(this, r.region, resource, `agent ${a.agentName}'s configuration`, a.detail));
-        } else out.push(make(this, 'fail', r.region, resource, `Agent ${a.agentName} has no guardrail.`));
-      }
-    }
+    eachAgent(this, ctx, out, (r, a, resource) => {
+      const g = a.detail.status === 'ok' ? (a.detail.value.guardrail ?? a.guardrail) : a.guardrail;
+      if (g?.guardrailIdentifier) {
+        out.push(make(this, 'pass', r.region, resource, `Agent ${a.agentName} uses guardrail ${guardrailIdOf(g.guardrailIdentifier)} version ${g.guardrailVersion ?? 'DRAFT'}.`));
+      } else if (a.detail.status !== 'ok') {
+        out.push(unknownOf(this, r.region, resource, `agent ${a.agentName}'s configuration`, a.detail));
+      } else out.push(make(this, 'fail', r.region, resource, `Agent ${a.agentName} has no guardrail.`));
+    });
     return out;
   },
 });
@@ -761,18 +767,11 @@ define({
   remediation: 'Update the agent with customerEncryptionKeyArn = a customer-managed KMS key.',
   run(ctx) {
     const out: CheckResult[] = [];
-    for (const r of ctx.snapshot.regions) {
-      if (r.agents.status !== 'ok') {
-        out.push(unknownOf(this, r.region, regionArn(ctx, r.region, 'agent/*'), 'the agents', r.agents));
-        continue;
-      }
-      for (const a of r.agents.value) {
-        const resource = a.detail.status === 'ok' && a.detail.value.agentArn ? a.detail.value.agentArn : regionArn(ctx, r.region, `agent/${a.agentId}`);
-        if (a.detail.status !== 'ok') out.push(unknownOf(this, r.region, resource, `agent ${a.agentName}'s configuration`, a.detail));
-        else if (a.detail.value.customerEncryptionKeyArn) out.push(make(this, 'pass', r.region, resource, `Agent ${a.agentName} is encrypted with ${a.detail.value.customerEncryptionKeyArn}.`));
-        else out.push(make(this, 'fail', r.region, resource, `Agent ${a.agentName} uses an AWS-owned key.`));
-      }
-    }
+    eachAgent(this, ctx, out, (r, a, resource) => {
+      if (a.detail.status !== 'ok') out.push(unknownOf(this, r.region, resource, `agent ${a.agentName}'s configuration`, a.detail));
+      else if (a.detail.value.customerEncryptionKeyArn) out.push(make(this, 'pass', r.region, resource, `Agent ${a.agentName} is encrypted with ${a.detail.value.customerEncryptionKeyArn}.`));
+      else out.push(make(this, 'fail', r.region, resource, `Agent ${a.agentName} uses an AWS-owned key.`));
+    });
     return out;
   },
 });
