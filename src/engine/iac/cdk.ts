@@ -165,6 +165,12 @@ abstract class Reader {
     return m ? { t: 'str', v: m[1] === 'DENY' ? 'Deny' : 'Allow', start: n.startIndex, end: n.endIndex } : undefined;
   }
 
+  /** `PolicyStatement.fromJson({...})` / `from_json({...})`: the argument is already in JSON policy shape. */
+  protected fromJson(call: TsNode, arg: TsNode | null | undefined): MapNode | undefined {
+    const v = arg ? this.value(arg) : undefined;
+    return v?.t === 'map' ? this.toStatement(v.entries, call.startIndex, call.endIndex, true) : undefined;
+  }
+
   protected toStatement(entries: MapEntry[], start: number, end: number, jsonShaped: boolean): MapNode {
     const out: MapEntry[] = [];
     for (const e of entries) {
@@ -195,9 +201,7 @@ class JsReader extends Reader {
       return v?.t === 'map' ? this.toStatement(v.entries, n.startIndex, n.endIndex, false) : { t: 'map', entries: [], start: n.startIndex, end: n.endIndex };
     }
     if (n.type === 'call_expression' && /(^|\.)PolicyStatement\.fromJson$/.test(n.childForFieldName('function')?.text ?? '')) {
-      const arg = n.childForFieldName('arguments')?.namedChildren[0];
-      const v = arg ? this.value(arg) : undefined;
-      return v?.t === 'map' ? this.toStatement(v.entries, n.startIndex, n.endIndex, true) : undefined;
+      return this.fromJson(n, n.childForFieldName('arguments')?.namedChildren[0]);
     }
     return undefined;
   }
@@ -278,9 +282,7 @@ class PyReader extends Reader {
       return this.toStatement(entries, n.startIndex, n.endIndex, false);
     }
     if (/(^|\.)PolicyStatement\.from_json$/.test(fn)) {
-      const first = args?.namedChildren[0];
-      const v = first ? this.value(first) : undefined;
-      return v?.t === 'map' ? this.toStatement(v.entries, n.startIndex, n.endIndex, true) : undefined;
+      return this.fromJson(n, args?.namedChildren[0]);
     }
     return undefined;
   }

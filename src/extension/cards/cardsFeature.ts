@@ -96,6 +96,9 @@ async function ask(q: Question): Promise<string | string[] | undefined> {
 }
 
 export function registerCards(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): CardsApi {
+  /** Drift checks in flight per workspace folder, and folders saved again while theirs ran. */
+  const driftRuns = new Map<string, Promise<void>>();
+  const driftAgain = new Set<string>();
   const collection = vscode.languages.createDiagnosticCollection('genai-guard-cards');
   const fixes = new WeakMap<vscode.Diagnostic, { card: vscode.Uri; issue: CardIssue }>();
   let answerer: PromptAnswerer | undefined;
@@ -277,19 +280,31 @@ export function registerCards(context: vscode.ExtensionContext, log: vscode.LogO
       clearTimeout(timers.get(key));
       timers.set(key, setTimeout(() => void refresh(e.document), 300));
     }),
-    vscode.workspace.onDidSaveTextDocument(async (doc) => {
-      // A saved code or IaC file re-runs the drift check on the workspace's card.
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      // A saved code or IaC file re-runs the drift check on the workspace's card. The check reads the whole
+      // workspace, so saves arriving while one runs (Save All) are coalesced into a single re-run after it.
       const rel = vscode.workspace.asRelativePath(doc.uri, false);
       if (isCardDoc(doc) || !isCardInput(rel)) return;
       const folder = folderOf(doc.uri);
       if (!folder) return;
-      const [card] = await findCards(folder);
-      if (!card) return;
-      try {
-        await refresh(await vscode.workspace.openTextDocument(card), true);
-      } catch (e) {
-        log.warn(`card drift check failed: ${String(e)}`);
+      const key = folder.uri.toString();
+      if (driftRuns.has(key)) {
+        driftAgain.add(key);
+        return;
       }
+      const run = async (): Promise<void> => {
+        do {
+          driftAgain.delete(key);
+          const [card] = await findCards(folder);
+          if (!card) return;
+          try {
+            await refresh(await vscode.workspace.openTextDocument(card), true);
+          } catch (e) {
+            log.warn(`card drift check failed: ${String(e)}`);
+          }
+        } while (driftAgain.has(key));
+      };
+      driftRuns.set(key, run().finally(() => driftRuns.delete(key)));
     }),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }],
