@@ -37,9 +37,13 @@ export function detectDocumentKind(path: string, text: string): DocumentKind {
     if (/"Statement"\s*:/.test(head) && /"(Effect|Action|NotAction)"\s*:/.test(text)) return 'iam-policy';
     return 'json';
   }
-  const isCdk = /from\s+['"]aws-cdk-lib|require\(['"]aws-cdk-lib|^\s*(from|import)\s+aws_cdk\b/m.test(head);
-  if (ext === 'py') return isCdk ? 'cdk' : 'python';
-  if (['ts', 'tsx', 'mts', 'cts'].includes(ext)) return isCdk ? 'cdk' : 'typescript';
-  if (['js', 'jsx', 'mjs', 'cjs'].includes(ext)) return isCdk ? 'cdk' : 'javascript';
-  return 'text';
+  const lang = ext === 'py' ? 'python' : TS_EXTS.includes(ext) ? 'typescript' : JS_EXTS.includes(ext) ? 'javascript' : undefined;
+  if (!lang) return 'text';
+  // The regex only where a CDK import can be (a plain substring test rules most files out).
+  const isCdk = (head.includes('aws-cdk-lib') || head.includes('aws_cdk')) && CDK_IMPORT.test(head);
+  return isCdk ? 'cdk' : lang;
 }
+
+const TS_EXTS = ['ts', 'tsx', 'mts', 'cts'];
+const JS_EXTS = ['js', 'jsx', 'mjs', 'cjs'];
+const CDK_IMPORT = /from\s+['"]aws-cdk-lib|require\(['"]aws-cdk-lib|^\s*(from|import)\s+aws_cdk\b/m;

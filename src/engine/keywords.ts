@@ -1,12 +1,12 @@
 /**
- * Finds which of many literal keywords occur in a text, in one pass: at each position a 64 KB table says whether the
- * two characters there start any keyword, and only then are the few keywords with that start compared. Exact (every
+ * Finds which of many literal keywords occur in a text, in one pass: at each position a table indexed by a hash of the
+ * two characters there gives the few keywords that may start there, and only those are compared. Exact (every
  * occurrence of every keyword is seen), linear in the text, and several times cheaper than a regex alternation or
  * one `includes` per keyword.
  */
 export class KeywordIndex {
-  private readonly table = new Uint8Array(65536);
-  private readonly byBigram = new Map<number, string[]>();
+  /** By bigram hash: the keywords starting with a bigram of that hash (collisions share a list; `startsWith` decides). */
+  private readonly table: (string[] | undefined)[] = new Array<string[] | undefined>(65536).fill(undefined);
   private readonly short: string[] = [];
 
   constructor(keywords: Iterable<string>) {
@@ -15,11 +15,10 @@ export class KeywordIndex {
         if (k.length === 1) this.short.push(k);
         continue;
       }
-      const key = (k.charCodeAt(0) << 16) | k.charCodeAt(1);
-      const list = this.byBigram.get(key);
+      const h = hash(k.charCodeAt(0), k.charCodeAt(1));
+      const list = this.table[h];
       if (list) list.push(k);
-      else this.byBigram.set(key, [k]);
-      this.table[hash(k.charCodeAt(0), k.charCodeAt(1))] = 1;
+      else this.table[h] = [k];
     }
   }
 
@@ -32,10 +31,8 @@ export class KeywordIndex {
     let c0 = text.charCodeAt(0);
     for (let i = 0; i < last; i++) {
       const c1 = text.charCodeAt(i + 1);
-      if (table[hash(c0, c1)] === 1) {
-        const list = this.byBigram.get((c0 << 16) | c1);
-        if (list) for (const k of list) if (!found.has(k) && text.startsWith(k, i)) found.add(k);
-      }
+      const list = table[hash(c0, c1)];
+      if (list !== undefined) for (let j = 0; j < list.length; j++) if (text.startsWith(list[j]!, i)) found.add(list[j]!);
       c0 = c1;
     }
     return found;

@@ -3,7 +3,7 @@ import { detectDocumentKind, type DocumentKind } from './documentKind';
 import { buildModel, type IacModel, type IacSource } from './iac/model';
 import { RULES, type Rule, type RuleReport } from './rules';
 import type { ModelRule, TextRule } from './rules/rule';
-import { applyDirectives, applyMetadataSuppressions, collectDirectives } from './suppress';
+import { applyDirectives, applyMetadataSuppressions, collectDirectives, DIRECTIVE_KEYWORDS } from './suppress';
 import { KeywordIndex } from './keywords';
 import { fingerprintOf, LineIndex } from './text';
 
@@ -39,22 +39,61 @@ function enabled(rule: Rule, options: ScanOptions): boolean {
 }
 
 const TEXT_RULES = RULES.filter((r): r is TextRule => r.scope !== 'model');
-let keywordIndex: KeywordIndex | undefined;
-/** For each keyword, the text rules it wakes up; rules without keywords always run. */
-let rulesByKeyword: Map<string, TextRule[]> | undefined;
-const ALWAYS = TEXT_RULES.filter((r) => !r.keywords);
+
+/** Keyword → the text rules it wakes up (by index in TEXT_RULES); built on first use. */
+interface TextRuleIndex {
+  keywords: KeywordIndex;
+  byKeyword: Map<string, number[]>;
+  /** Per document kind and options: the candidate rules in TEXT_RULES order; `always` marks rules without keywords. */
+  perKind: WeakMap<ScanOptions, Map<DocumentKind, { rules: TextRule[]; indexes: number[]; always: boolean[] }>>;
+}
+let textIndex: TextRuleIndex | undefined;
+const NO_OPTIONS: ScanOptions = {};
+
+function textRuleIndex(): TextRuleIndex {
+  if (!textIndex) {
+    const byKeyword = new Map<string, number[]>();
+    TEXT_RULES.forEach((r, i) => {
+      for (const k of r.keywords ?? []) {
+        const list = byKeyword.get(k);
+        if (list) list.push(i);
+        else byKeyword.set(k, [i]);
+      }
+    });
+    // Directive words are searched in the same pass (they wake no rule).
+    for (const k of DIRECTIVE_KEYWORDS) if (!byKeyword.has(k)) byKeyword.set(k, []);
+    textIndex = { keywords: new KeywordIndex(byKeyword.keys()), byKeyword, perKind: new WeakMap() };
+  }
+  return textIndex;
+}
 
 /** The text rules worth running on a text, and the keywords found in it (rules reuse them instead of searching again). */
 function textRulesFor(kind: DocumentKind, text: string, options: ScanOptions): { rules: TextRule[]; found: Set<string> } {
-  if (!keywordIndex || !rulesByKeyword) {
-    keywordIndex = new KeywordIndex(TEXT_RULES.flatMap((r) => r.keywords ?? []));
-    rulesByKeyword = new Map();
-    for (const r of TEXT_RULES) for (const k of r.keywords ?? []) rulesByKeyword.set(k, [...(rulesByKeyword.get(k) ?? []), r]);
+  const index = textRuleIndex();
+  let kinds = index.perKind.get(options);
+  if (!kinds) {
+    kinds = new Map();
+    index.perKind.set(options, kinds);
   }
-  const found = keywordIndex.find(text);
-  const woken = new Set<TextRule>(ALWAYS);
-  for (const k of found) for (const r of rulesByKeyword.get(k) ?? []) woken.add(r);
-  const rules = [...woken].filter((r) => enabled(r, options) && (r.appliesTo === '*' || r.appliesTo.includes(kind)));
+  let candidates = kinds.get(kind);
+  if (!candidates) {
+    const rules: TextRule[] = [];
+    const indexes: number[] = [];
+    const always: boolean[] = [];
+    TEXT_RULES.forEach((r, i) => {
+      if (!enabled(r, options) || (r.appliesTo !== '*' && !r.appliesTo.includes(kind))) return;
+      rules.push(r);
+      indexes.push(i);
+      always.push(!r.keywords);
+    });
+    candidates = { rules, indexes, always };
+    kinds.set(kind, candidates);
+  }
+  const found = index.keywords.find(text);
+  const woken = new Uint8Array(TEXT_RULES.length);
+  for (const k of found) for (const i of index.byKeyword.get(k)!) woken[i] = 1;
+  const rules: TextRule[] = [];
+  for (let j = 0; j < candidates.rules.length; j++) if (candidates.always[j] || woken[candidates.indexes[j]!] === 1) rules.push(candidates.rules[j]!);
   return { rules, found };
 }
 
@@ -128,7 +167,7 @@ function safeBuildModel(sources: IacSource[], sink: FindingSink): IacModel | und
  * files of a folder form one Terraform module, so a bucket and its encryption resource in another file are linked).
  * Pure: no I/O, the same result in the editor and the CLI.
  */
-export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOptions = {}): DocumentScan[] {
+export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOptions = NO_OPTIONS): DocumentScan[] {
   const kinds = new Map<string, DocumentKind>();
   const texts = new Map<string, string>();
   for (const i of inputs) {
@@ -137,9 +176,11 @@ export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOpt
   }
   const sink = new FindingSink(texts, options);
 
+  const keywordsOf = new Map<string, Set<string>>();
   for (const input of inputs) {
     const kind = kinds.get(input.file)!;
     const { rules, found } = textRulesFor(kind, input.text, options);
+    keywordsOf.set(input.file, found);
     for (const rule of rules) {
       rule.check({ file: input.file, text: input.text, kind, lines: sink.lineIndex(input.file), keywords: found, report: (r) => sink.add(rule, input.file, r) });
     }
@@ -179,7 +220,7 @@ export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOpt
     const findings = sink.byFile.get(input.file) ?? [];
     // Most files have no findings: then there is nothing to suppress, and no need to index lines or read directives.
     if (findings.length > 0) {
-      applyDirectives(findings, collectDirectives(input.text, sink.lineIndex(input.file)));
+      applyDirectives(findings, collectDirectives(input.text, sink.lineIndex(input.file), keywordsOf.get(input.file)));
       for (const m of models) if (m.files.some((f) => f.file === input.file)) applyMetadataSuppressions(findings, m);
       findings.sort(compareFindings);
     }

@@ -1,5 +1,5 @@
 import type { Family, Finding, Suppression } from './finding';
-import type { IacModel } from './iac/model';
+import type { IacModel, IacResource } from './iac/model';
 import { get, items, str } from './iac/node';
 import { getRule } from './rules';
 import type { LineIndex } from './text';
@@ -30,13 +30,15 @@ const SECRET_LINE_DIRECTIVES: readonly [RegExp, string][] = [
 ];
 const SECRET_NEXT_LINE_DIRECTIVES: readonly [RegExp, string][] = [[/secretlint-disable-next-line/, 'secretlint-disable-next-line']];
 
-const KEYWORDS = ['genai-guard-ignore', 'gitleaks:allow', 'allowlist', 'secretlint-disable', 'trufflehog:ignore', 'kics-scan'];
+/** Words every inline directive contains: a text without any of them has no directives. */
+export const DIRECTIVE_KEYWORDS: readonly string[] = ['genai-guard-ignore', 'gitleaks:allow', 'allowlist', 'secretlint-disable', 'trufflehog:ignore', 'kics-scan'];
 /** KICS: `# kics-scan ignore-line` silences the line it is on and the next one. */
 const KICS_IGNORE_LINE = /kics-scan\s+ignore-line/;
 
-export function collectDirectives(text: string, lines: LineIndex): Map<number, Directive[]> {
+/** `present`: the keywords the caller already found in the text (the scanner searches once for rules and directives). */
+export function collectDirectives(text: string, lines: LineIndex, present?: ReadonlySet<string>): Map<number, Directive[]> {
   const byLine = new Map<number, Directive[]>();
-  if (!KEYWORDS.some((k) => text.includes(k))) return byLine;
+  if (!DIRECTIVE_KEYWORDS.some(present ? (k) => present.has(k) : (k) => text.includes(k))) return byLine;
   const add = (line: number, d: Directive) => {
     const list = byLine.get(line);
     if (list) list.push(d);
@@ -110,12 +112,17 @@ const TF_BLOCK_DIRECTIVES: readonly [RegExp, string][] = [
  */
 export function applyMetadataSuppressions(findings: Finding[], model: IacModel): void {
   // Only resources that an active finding names can be suppressed: skip the rest of the module at once.
-  const named = new Set<string>();
-  for (const f of findings) if (!f.suppressed && f.resource) named.add(`${f.file}\u0000${f.resource}`);
+  const named = new Set<IacResource>();
+  for (const f of findings) {
+    if (f.suppressed || !f.resource) continue;
+    // The module's address index, and a search only when two files of a module repeat an address.
+    const indexed = model.byAddress(f.resource);
+    const r = indexed?.file === f.file ? indexed : model.resources.find((x) => x.file === f.file && x.address === f.resource);
+    if (r) named.add(r);
+  }
   if (named.size === 0) return;
   const hasBlockDirectives = new Map<string, boolean>();
-  for (const r of model.resources) {
-    if (!named.has(`${r.file}\u0000${r.address}`)) continue;
+  for (const r of named) {
     const rules: { id: string; reason?: string; source: string; kind: 'metadata' | 'inline' }[] = [];
     if (r.metadata) {
       const lists: [string, string, string][] = [

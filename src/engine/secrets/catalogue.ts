@@ -33,6 +33,49 @@ function secretSpan(m: RegExpMatchArray): { value: string; offset: number } {
   return { value, offset };
 }
 
+function* matchAll(text: string, regex: RegExp): Generator<RegExpMatchArray> {
+  regex.lastIndex = 0;
+  yield* text.matchAll(regex);
+}
+
+/** The regex matches of one pattern in a text (exported for tests: anchored patterns must match like a full scan). */
+export function patternMatches(text: string, p: SecretPattern): Iterable<RegExpMatchArray> {
+  return p.anchor ? anchoredMatches(text, p) : matchAll(text, p.regex);
+}
+
+const STICKY = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The matches of an anchored pattern, identical to `text.matchAll(p.regex)`: every match starts within `back`
+ * characters before one of its stems, so only those starts are tried, leftmost first, never overlapping a previous
+ * match.
+ */
+function* anchoredMatches(text: string, p: SecretPattern): Generator<RegExpMatchArray> {
+  const { stems, back, follows } = p.anchor!;
+  let sticky = STICKY.get(p.regex);
+  if (!sticky) {
+    sticky = new RegExp(p.regex.source, p.regex.flags.replace('g', '') + 'y');
+    STICKY.set(p.regex, sticky);
+  }
+  let next = 0; // the first start not yet tried (and not inside a previous match)
+  stems.lastIndex = 0;
+  for (let s = stems.exec(text); s; s = stems.exec(text)) {
+    const at = s.index;
+    stems.lastIndex = at + 1; // overlapping stems ("secretoken") each anchor
+    if (!follows(text, at + s[0].length)) continue;
+    for (let start = Math.max(next, at - back); start <= at; start++) {
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
+      next = start + 1;
+      if (m) {
+        next = Math.max(next, start + m[0].length);
+        yield m;
+        break;
+      }
+    }
+  }
+}
+
 /** Finds every catalogued secret in a text. Throws if a validator throws: callers treat that as a failure. */
 export function findSecrets(text: string, patterns: readonly SecretPattern[] = SECRET_PATTERNS, present?: ReadonlySet<string>): SecretMatch[] {
   const out: SecretMatch[] = [];
@@ -40,8 +83,7 @@ export function findSecrets(text: string, patterns: readonly SecretPattern[] = S
   for (const p of patterns) {
     // `present`: the keywords the caller already found in this text (the scanner finds them once for all rules).
     if (!p.keywords.some(present ? (k) => present.has(k) : (k) => text.includes(k))) continue;
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
+    for (const m of patternMatches(text, p)) {
       const { value, offset } = secretSpan(m);
       const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m };
       if (p.validate && !p.validate(value, ctx)) continue;

@@ -93,7 +93,8 @@ export const AWS_PATTERNS: readonly SecretPattern[] = [
     ruleId: 'GG-SEC-003',
     label: 'AWS session token',
     regex: anchored(SESSION_TOKEN_NAME, SESSION_TOKEN_VALUE, String.raw`(?![A-Za-z0-9/+=])`),
-    keywords: ['oken', 'OKEN'],
+    // Every name holds "session" or "security", in any case the regex accepts.
+    keywords: ['ession', 'ESSION', 'ecurity', 'ECURITY'],
     validate: plausibleSessionToken,
   },
   {

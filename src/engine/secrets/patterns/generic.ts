@@ -38,6 +38,41 @@ const GENERIC_ASSIGNMENT = new RegExp(
 /** `fooapikeyfoo "value";` — a quoted literal right after a credential-like name (C-like declarations, detect-secrets style). */
 const GENERIC_QUOTED = new RegExp(String.raw`(?<key>${GENERIC_KEYS})[A-Za-z0-9_]{0,24}[^\S\r\n]{0,4}(?<q>["'])(?<secret>[^\s"'\x60]{1,256})["'];`, 'gi');
 
+/** Words every generic key name contains, at most 11 characters after the key's start (`encryption_key`). */
+const GENERIC_STEMS = /pass|pwd|secret|key|token|credential/gi;
+const STEM_BACK = 11;
+const OTHER_SPACE = /^[^\S\r\n]$/;
+
+/** `[^\S\r\n]`: a space on the same line. */
+function inlineSpace(c: number, text: string, i: number): boolean {
+  return c === 32 || c === 9 || (c > 10 && c !== 13 && (c < 48 || c > 127) && OTHER_SPACE.test(text.charAt(i)));
+}
+
+function keyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
+/**
+ * Necessary for GENERIC_ASSIGNMENT: after a stem, the rest of the key name (letters, `_.-`), closing quotes or
+ * brackets, spaces, then `:` or `=`. Rejects most stems (`token` in prose) without running the regex.
+ */
+function assignmentFollows(text: string, i: number): boolean {
+  let c = text.charCodeAt(i);
+  for (let n = 0; n < 8 && keyChar(c); n++) c = text.charCodeAt(++i);
+  // `\`, `"`, `'`, `]`, `[`
+  for (let n = 0; n < 3 && (c === 92 || c === 34 || c === 39 || c === 93 || c === 91); n++) c = text.charCodeAt(++i);
+  for (let n = 0; n < 8 && inlineSpace(c, text, i); n++) c = text.charCodeAt(++i);
+  return c === 58 || c === 61;
+}
+
+/** Necessary for GENERIC_QUOTED: after a stem, more name characters, spaces, then a quote. */
+function quotedFollows(text: string, i: number): boolean {
+  let c = text.charCodeAt(i);
+  for (let n = 0; n < 32 && keyChar(c); n++) c = text.charCodeAt(++i);
+  for (let n = 0; n < 4 && inlineSpace(c, text, i); n++) c = text.charCodeAt(++i);
+  return c === 34 || c === 39;
+}
+
 const PASSWORD_KEY = /pass|pwd/i;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const DOTTED_REFERENCE = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+/;
@@ -107,6 +142,7 @@ export const GENERIC_PATTERNS: readonly SecretPattern[] = [
     ruleId: 'GG-SEC-020',
     label: 'hardcoded secret',
     regex: GENERIC_ASSIGNMENT,
+    anchor: { stems: GENERIC_STEMS, back: STEM_BACK, follows: assignmentFollows },
     keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN', 'credential', 'Credential', 'CREDENTIAL'],
     validate: plausibleGeneric,
     fallback: true,
@@ -116,6 +152,7 @@ export const GENERIC_PATTERNS: readonly SecretPattern[] = [
     ruleId: 'GG-SEC-020',
     label: 'hardcoded secret',
     regex: GENERIC_QUOTED,
+    anchor: { stems: GENERIC_STEMS, back: STEM_BACK, follows: quotedFollows },
     keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN'],
     validate: plausibleGeneric,
     fallback: true,
