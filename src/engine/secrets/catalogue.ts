@@ -51,18 +51,14 @@ const STICKY = new WeakMap<RegExp, RegExp>();
  * match.
  */
 function* anchoredMatches(text: string, p: SecretPattern): Generator<RegExpMatchArray> {
-  const { stems, back, follows } = p.anchor!;
+  const { stems, back } = p.anchor!;
   let sticky = STICKY.get(p.regex);
   if (!sticky) {
     sticky = new RegExp(p.regex.source, p.regex.flags.replace('g', '') + 'y');
     STICKY.set(p.regex, sticky);
   }
   let next = 0; // the first start not yet tried (and not inside a previous match)
-  stems.lastIndex = 0;
-  for (let s = stems.exec(text); s; s = stems.exec(text)) {
-    const at = s.index;
-    stems.lastIndex = at + 1; // overlapping stems ("secretoken") each anchor
-    if (!follows(text, at + s[0].length)) continue;
+  for (const at of stems(text)) {
     for (let start = Math.max(next, at - back); start <= at; start++) {
       sticky.lastIndex = start;
       const m = sticky.exec(text);

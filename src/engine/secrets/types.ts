@@ -15,11 +15,11 @@ export interface SecretPattern {
   keywords: readonly string[];
   /**
    * For patterns whose start the regex engine finds slowly (a long case-insensitive alternation): where a match can
-   * start. `stems` (global) finds words every match contains, at most `back` characters after the match's start;
-   * `follows(text, stemEnd)` is a cheap necessary condition on what comes after a stem. Candidate starts are tried
-   * with a sticky copy of `regex`, which yields exactly the matches a full scan would.
+   * start. `stems(text)` gives, in ascending order, every position of a word that each match contains at most `back`
+   * characters after its start (a superset is fine). Candidate starts are tried with a sticky copy of `regex`, which
+   * yields exactly the matches a full scan would.
    */
-  anchor?: { stems: RegExp; back: number; follows: (text: string, stemEnd: number) => boolean };
+  anchor?: { stems: (text: string) => number[]; back: number };
   /** Extra check on the secret (entropy, checksum, placeholder filters); false drops the match. */
   validate?: (secret: string, context: SecretContext) => boolean;
   /** Details shown with the finding (e.g. a decoded expiry); never the secret itself. */

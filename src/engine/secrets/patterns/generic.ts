@@ -39,38 +39,75 @@ const GENERIC_ASSIGNMENT = new RegExp(
 const GENERIC_QUOTED = new RegExp(String.raw`(?<key>${GENERIC_KEYS})[A-Za-z0-9_]{0,24}[^\S\r\n]{0,4}(?<q>["'])(?<secret>[^\s"'\x60]{1,256})["'];`, 'gi');
 
 /** Words every generic key name contains, at most 11 characters after the key's start (`encryption_key`). */
-const GENERIC_STEMS = /pass|pwd|secret|key|token|credential/gi;
+const STEMS = ['pass', 'pwd', 'secret', 'key', 'token', 'credential'];
 const STEM_BACK = 11;
+/** The longest key name (`encryption_key`, `client_secret`, with separators), with room to spare. */
+const MAX_KEY = 20;
 const OTHER_SPACE = /^[^\S\r\n]$/;
 
 /** `[^\S\r\n]`: a space on the same line. */
-function inlineSpace(c: number, text: string, i: number): boolean {
+function inlineSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
   return c === 32 || c === 9 || (c > 10 && c !== 13 && (c < 48 || c > 127) && OTHER_SPACE.test(text.charAt(i)));
 }
 
-function keyChar(c: number): boolean {
+function nameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
-/**
- * Necessary for GENERIC_ASSIGNMENT: after a stem, the rest of the key name (letters, `_.-`), closing quotes or
- * brackets, spaces, then `:` or `=`. Rejects most stems (`token` in prose) without running the regex.
- */
-function assignmentFollows(text: string, i: number): boolean {
-  let c = text.charCodeAt(i);
-  for (let n = 0; n < 8 && keyChar(c); n++) c = text.charCodeAt(++i);
-  // `\`, `"`, `'`, `]`, `[`
-  for (let n = 0; n < 3 && (c === 92 || c === 34 || c === 39 || c === 93 || c === 91); n++) c = text.charCodeAt(++i);
-  for (let n = 0; n < 8 && inlineSpace(c, text, i); n++) c = text.charCodeAt(++i);
-  return c === 58 || c === 61;
+/** Stems (case-insensitive) in the last `window` characters of the name ending at `end`, added in ascending order. */
+function stemsBefore(text: string, end: number, window: number, out: number[]): void {
+  let from = end;
+  while (from > 0 && end - from < window && nameChar(text.charCodeAt(from - 1))) from--;
+  if (from === end) return;
+  const name = text.slice(from, end).toLowerCase();
+  const found: number[] = [];
+  for (const stem of STEMS) for (let i = name.indexOf(stem); i !== -1; i = name.indexOf(stem, i + 1)) found.push(from + i);
+  if (found.length > 1) found.sort((a, b) => a - b);
+  for (const f of found) out.push(f);
 }
 
-/** Necessary for GENERIC_QUOTED: after a stem, more name characters, spaces, then a quote. */
-function quotedFollows(text: string, i: number): boolean {
-  let c = text.charCodeAt(i);
-  for (let n = 0; n < 32 && keyChar(c); n++) c = text.charCodeAt(++i);
-  for (let n = 0; n < 4 && inlineSpace(c, text, i); n++) c = text.charCodeAt(++i);
-  return c === 34 || c === 39;
+const OPERATOR = /[:=]/g;
+
+/**
+ * Where GENERIC_ASSIGNMENT's key names can hold a stem: walking back from every `:` and `=` over spaces, closing
+ * quotes or brackets, to the name before it. Most operators have no credential-like name before them.
+ */
+function assignmentStems(text: string): number[] {
+  const out: number[] = [];
+  OPERATOR.lastIndex = 0;
+  for (let m = OPERATOR.exec(text); m; m = OPERATOR.exec(text)) {
+    let i = m.index;
+    for (let n = 0; n < 8 && i > 0 && inlineSpace(text, i - 1); n++) i--;
+    for (let n = 0; n < 3 && i > 0 && '\\"\'[]'.includes(text.charAt(i - 1)); n++) i--;
+    stemsBefore(text, i, MAX_KEY, out);
+  }
+  return out;
+}
+
+const CLOSING = /["'];/g;
+const NOT_SECRET_CHAR = /[\s"'\x60]/;
+
+/**
+ * Where GENERIC_QUOTED's key names can hold a stem: from every quote followed by `;`, back over the quoted value to
+ * its opening quote, over spaces, to the name (key plus up to 24 name characters) before it.
+ */
+function quotedStems(text: string): number[] {
+  const out: number[] = [];
+  CLOSING.lastIndex = 0;
+  for (let m = CLOSING.exec(text); m; m = CLOSING.exec(text)) {
+    CLOSING.lastIndex = m.index + 1;
+    let i = m.index;
+    const limit = Math.max(0, i - 256);
+    while (i > limit && !NOT_SECRET_CHAR.test(text.charAt(i - 1))) i--;
+    if (i === m.index || i === 0) continue;
+    const open = text.charAt(i - 1);
+    if (open !== '"' && open !== "'") continue;
+    i--;
+    for (let n = 0; n < 4 && i > 0 && inlineSpace(text, i - 1); n++) i--;
+    stemsBefore(text, i, MAX_KEY + 24, out);
+  }
+  return out;
 }
 
 const PASSWORD_KEY = /pass|pwd/i;
@@ -142,7 +179,7 @@ export const GENERIC_PATTERNS: readonly SecretPattern[] = [
     ruleId: 'GG-SEC-020',
     label: 'hardcoded secret',
     regex: GENERIC_ASSIGNMENT,
-    anchor: { stems: GENERIC_STEMS, back: STEM_BACK, follows: assignmentFollows },
+    anchor: { stems: assignmentStems, back: STEM_BACK },
     keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN', 'credential', 'Credential', 'CREDENTIAL'],
     validate: plausibleGeneric,
     fallback: true,
@@ -152,7 +189,7 @@ export const GENERIC_PATTERNS: readonly SecretPattern[] = [
     ruleId: 'GG-SEC-020',
     label: 'hardcoded secret',
     regex: GENERIC_QUOTED,
-    anchor: { stems: GENERIC_STEMS, back: STEM_BACK, follows: quotedFollows },
+    anchor: { stems: quotedStems, back: STEM_BACK },
     keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN'],
     validate: plausibleGeneric,
     fallback: true,
