@@ -7,7 +7,7 @@
  */
 export class KeywordIndex {
   /** By bigram hash: keywords anchored on a bigram of that hash, and the anchor's offset in each. */
-  private readonly table: ({ keyword: string; offset: number }[] | undefined)[] = new Array(65536).fill(undefined);
+  private readonly table: ({ keyword: string; offset: number }[] | undefined)[] = new Array<{ keyword: string; offset: number }[] | undefined>(65536).fill(undefined);
   private readonly short: string[] = [];
 
   constructor(keywords: Iterable<string>) {
