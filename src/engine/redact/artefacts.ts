@@ -20,7 +20,7 @@ const ARTEFACT_PATTERNS: readonly { kind: string; re: RegExp; test?: (m: string)
   // Hex digests / git SHAs: 7-128 hex characters with at least one letter and one digit (all-digit runs are numbers).
   // Short upper-case runs (A1234563, AB123456C, DE89370400440532013000) are ids, not hashes: upper-case hex must be
   // 32+ characters.
-  { kind: 'hex', re: /(?<![\w-])(?:sha(?:1|256|384|512)[:-])?[0-9a-fA-F]{7,128}(?![\w-])/g, test: (m) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 32) },
+  { kind: 'hex', re: /(?<![\w-])(?:sha(?:1|256|384|512)[:-])?[0-9a-fA-F]{7,128}(?![\w-])/g, test: (m) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 32), pre: /[0-9a-f]{7}/ },
   { kind: 'digest', re: /\bsha(?:1|256|384|512)[:-][A-Za-z0-9+/=]{20,128}/g , pre: /sha\d/ },
   {
     kind: 'model-id',
@@ -57,13 +57,21 @@ export function findArtefacts(text: string, lowerText?: string): Span[] {
   const lower = lowerText ?? text.toLowerCase();
   for (const p of ARTEFACT_PATTERNS) {
     if (p.pre && !p.pre.test(lower)) continue;
-    for (const m of text.matchAll(p.re)) {
-      if (p.test && !p.test(m[0])) continue;
-      const start = m.index;
-      out.push({ start, end: start + m[0].length, kind: p.kind });
+    // exec loop rather than matchAll: no iterator or regex clone per pattern and call.
+    const re = p.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const v = m[0];
+      if (v.length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (p.test && !p.test(v)) continue;
+      out.push({ start: m.index, end: m.index + v.length, kind: p.kind });
     }
   }
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
 }
 

@@ -16,8 +16,13 @@ export interface Normalized {
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 export function normalize(original: string): Normalized {
   if (!NON_ASCII.test(original)) return { text: original };
+  // Already NFKC (most CJK text): every code point is then its own normal form and, without surrogate pairs (whose
+  // two units both map to the whole pair), the offset map would be the identity.
+  if (!SURROGATE.test(original) && original.normalize('NFKC') === original) return { text: original };
   let out = '';
   const starts: number[] = [];
   const ends: number[] = [];

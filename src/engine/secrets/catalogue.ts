@@ -1,3 +1,4 @@
+import { KeywordIndex } from '../keywords';
 import { AI_PATTERNS } from './patterns/ai';
 import { AWS_PATTERNS } from './patterns/amazon';
 import { DEVTOOLS_PATTERNS } from './patterns/devtools';
@@ -72,13 +73,27 @@ function* anchoredMatches(text: string, p: SecretPattern): Generator<RegExpMatch
   }
 }
 
+const KEYWORD_INDEXES = new WeakMap<readonly SecretPattern[], KeywordIndex>();
+
+/** One keyword index per pattern list (the catalogue, a rule's share of it, a caller's own list). */
+function keywordIndexOf(patterns: readonly SecretPattern[]): KeywordIndex {
+  let index = KEYWORD_INDEXES.get(patterns);
+  if (!index) {
+    index = new KeywordIndex(patterns.flatMap((p) => p.keywords));
+    KEYWORD_INDEXES.set(patterns, index);
+  }
+  return index;
+}
+
 /** Finds every catalogued secret in a text. Throws if a validator throws: callers treat that as a failure. */
 export function findSecrets(text: string, patterns: readonly SecretPattern[] = SECRET_PATTERNS, present?: ReadonlySet<string>): SecretMatch[] {
   const out: SecretMatch[] = [];
   const seen = new Set<string>();
+  // `present`: the keywords the caller already found in this text (the scanner finds them once for all rules);
+  // otherwise one pass over the text finds them for every pattern at once.
+  const has = present ?? keywordIndexOf(patterns).find(text);
   for (const p of patterns) {
-    // `present`: the keywords the caller already found in this text (the scanner finds them once for all rules).
-    if (!p.keywords.some(present ? (k) => present.has(k) : (k) => text.includes(k))) continue;
+    if (!p.keywords.some((k) => k === '' || has.has(k))) continue;
     for (const m of patternMatches(text, p)) {
       const { value, offset } = secretSpan(m);
       const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m };

@@ -73,14 +73,15 @@ function findIbans(text: string, out: Candidate[]): void {
 const SSN = /(?<![\w-])\d{3}([- ])\d{2}\1\d{4}(?![\w-])/g;
 const NINE = /(?<![\w-])\d{9}(?![\w-])/g;
 
-function findSsns(text: string, lower: string, out: Candidate[]): void {
+function findSsns(text: string, lower: string, out: Candidate[], run: number): void {
+  if (run < 4) return; // every shape below has a run of four digits or more
   for (const m of text.matchAll(SSN)) {
     const value = m[0];
     if (v.validItin(value)) push(out, 'US_ITIN', m.index, value, 0.8, undefined, digitsOf(value));
     else if (v.validSsn(value)) push(out, 'US_SSN', m.index, value, m[1] === '-' ? 0.8 : 0.55, undefined, digitsOf(value));
     else if (m[1] === '-') push(out, value.startsWith('9') ? 'US_ITIN' : 'US_SSN', m.index, value, 0.5, false, digitsOf(value));
   }
-  if (/ssn|social security|itin|taxpayer/.test(lower)) {
+  if (run >= 9 && /ssn|social security|itin|taxpayer/.test(lower)) {
     for (const m of text.matchAll(NINE)) {
       if (v.validItin(m[0])) push(out, 'US_ITIN', m.index, m[0], 0.2);
       else if (v.validSsn(m[0])) push(out, 'US_SSN', m.index, m[0], 0.2);
@@ -101,8 +102,13 @@ const CA_SIN = /(?<![\w-])\d{3}([ -]?)\d{3}\1\d{3}(?![\w-])/g;
 const AU_TFN = /(?<![\w-])\d{3} ?\d{3} ?\d{2,3}(?![\w-])/g;
 const PASSPORT = /(?<![\w])(?:[A-Z]{1,2}\d{6,9}|\d{9})(?![\w])/g;
 
-function findIds(text: string, lower: string, out: Candidate[]): void {
-  for (const m of text.matchAll(HKID)) {
+/**
+ * `run`: the longest run of consecutive ASCII digits in the text. Each shape needs a run of a known length (HKID six,
+ * NRIC seven, TW ten minus the letter, CN eighteen minus the check), so shapes the text cannot hold are not scanned.
+ */
+function findIds(text: string, lower: string, out: Candidate[], run: number): void {
+  if (run < 2) return;
+  for (const m of run < 6 ? [] : text.matchAll(HKID)) {
     const check = m[1] ?? m[2];
     if (check === undefined) {
       push(out, 'HKID', m.index, m[0], 0.25); // no check digit: needs HKID context
@@ -111,40 +117,60 @@ function findIds(text: string, lower: string, out: Candidate[]): void {
     if (v.validHkid(m[0])) push(out, 'HKID', m.index, m[0], 0.9);
     else if (m[1] !== undefined) push(out, 'HKID', m.index, m[0], 0.5, false);
   }
-  for (const m of text.matchAll(NRIC)) push(out, 'SG_NRIC', m.index, m[0], v.validNric(m[0]) ? 0.9 : 0.5, v.validNric(m[0]) ? undefined : false);
-  for (const m of text.matchAll(CN_RIC)) push(out, 'CN_RESIDENT_ID', m.index, m[0], v.validCnRic(m[0]) ? 0.95 : 0.5, v.validCnRic(m[0]) ? undefined : false);
+  for (const m of run < 7 ? [] : text.matchAll(NRIC)) {
+    const ok = v.validNric(m[0]);
+    push(out, 'SG_NRIC', m.index, m[0], ok ? 0.9 : 0.5, ok ? undefined : false);
+  }
+  for (const m of run < 17 ? [] : text.matchAll(CN_RIC)) {
+    const ok = v.validCnRic(m[0]);
+    push(out, 'CN_RESIDENT_ID', m.index, m[0], ok ? 0.95 : 0.5, ok ? undefined : false);
+  }
   for (const m of text.matchAll(NINO)) {
     if (v.validNino(m[0])) push(out, 'UK_NINO', m.index, m[0], 0.85);
   }
-  if (lower.includes('nhs')) {
+  if (run >= 4 && lower.includes('nhs')) {
     for (const m of text.matchAll(NHS)) if (v.validNhs(m[0])) push(out, 'UK_NHS', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
-  for (const m of text.matchAll(TW_ID)) if (v.validTwId(m[0])) push(out, 'TW_NATIONAL_ID', m.index, m[0], 0.8);
-  for (const m of text.matchAll(AADHAAR)) {
+  for (const m of run < 9 ? [] : text.matchAll(TW_ID)) if (v.validTwId(m[0])) push(out, 'TW_NATIONAL_ID', m.index, m[0], 0.8);
+  for (const m of run < 4 ? [] : text.matchAll(AADHAAR)) {
     if (v.validAadhaar(m[0])) push(out, 'IN_AADHAAR', m.index, m[0], m[1] ? 0.55 : 0.3, undefined, digitsOf(m[0]));
   }
-  for (const m of text.matchAll(PAN)) if (v.validPan(m[0])) push(out, 'IN_PAN', m.index, m[0], 0.55);
-  for (const m of text.matchAll(KR_RRN)) if (v.validKrRrn(m[0])) push(out, 'KR_RRN', m.index, m[0], 0.75, undefined, digitsOf(m[0]));
+  for (const m of run < 4 ? [] : text.matchAll(PAN)) if (v.validPan(m[0])) push(out, 'IN_PAN', m.index, m[0], 0.55);
+  for (const m of run < 7 ? [] : text.matchAll(KR_RRN)) if (v.validKrRrn(m[0])) push(out, 'KR_RRN', m.index, m[0], 0.75, undefined, digitsOf(m[0]));
   if (/\bsin\b|social insurance/.test(lower)) {
     for (const m of text.matchAll(CA_SIN)) if (v.validCaSin(m[0])) push(out, 'CA_SIN', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
   if (/\btfn\b|tax file/.test(lower)) {
     for (const m of text.matchAll(AU_TFN)) if (v.validAuTfn(m[0])) push(out, 'AU_TFN', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
-  if (/passport|travel document|護照|护照/.test(lower)) {
+  if (run >= 6 && /passport|travel document|護照|护照/.test(lower)) {
     for (const m of text.matchAll(PASSPORT)) push(out, 'PASSPORT', m.index, m[0], 0.2);
   }
+}
+
+/** Length of the longest run of ASCII digits (`\d` without the u flag is exactly 0-9). */
+function longestDigitRun(text: string): number {
+  let best = 0;
+  let cur = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++cur > best) best = cur;
+    } else cur = 0;
+  }
+  return best;
 }
 
 export const identifierDetector: Detector = {
   name: 'identifiers',
   detect({ text, lower }: DetectInput): Candidate[] {
     const out: Candidate[] = [];
-    if (!/\d/.test(text)) return out;
+    const run = longestDigitRun(text);
+    if (run === 0) return out;
     findCards(text, out);
-    findIbans(text, out);
-    findSsns(text, lower, out);
-    findIds(text, lower, out);
+    if (run >= 2) findIbans(text, out);
+    findSsns(text, lower, out, run);
+    findIds(text, lower, out, run);
     return out;
   },
 };

@@ -70,17 +70,20 @@ function findObfuscatedEmails(text: string, lower: string): Candidate[] {
 
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+// Necessary conditions, far cheaper to scan for than the patterns (no lookbehind at every position).
+const IPV4_PRE = /\d\.\d{1,3}\.\d/;
+const IPV6_PRE = /:[0-9A-Fa-f]{0,4}:/;
 const NOT_PERSONAL_V4 = /^(?:0\.0\.0\.0|127\.\d+\.\d+\.\d+|255\.255\.255\.255)$/;
 
 function findIps(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (text.includes('.')) {
+  if (IPV4_PRE.test(text)) {
     for (const m of text.matchAll(IPV4)) {
       if (!validIpv4(m[0]) || NOT_PERSONAL_V4.test(m[0])) continue;
       out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.85, noContext: true });
     }
   }
-  if (text.includes(':')) {
+  if (IPV6_PRE.test(text)) {
     for (const m of text.matchAll(IPV6)) {
       const v = m[0];
       if (v === '::' || v === '::1' || !validIpv6(v)) continue;
@@ -95,8 +98,11 @@ function findIps(text: string): Candidate[] {
 
 const MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])|(?<![\w.])[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}(?![\w.])/g;
 
+const MAC_PRE = /[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\./;
+
 function findMacs(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!MAC_PRE.test(text)) return out;
   for (const m of text.matchAll(MAC)) {
     const hex = m[0].replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
     if (/^0+$|^f+$/.test(hex)) continue;

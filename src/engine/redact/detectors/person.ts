@@ -57,9 +57,12 @@ const known = (w: string) => {
   return FIRST_NAMES.has(l) || SURNAMES.has(l) || CN_SURNAMES.has(l) || isGiven(w);
 };
 
+/** Only multi-word place names can be confused with a run of name words. */
+const MULTIWORD_PLACES = [...PLACE_NAMES].filter((p) => p.includes(' '));
+
 function looksLikePlace(words: string[]): boolean {
   const joined = words.join(' ').toLowerCase();
-  for (const place of PLACE_NAMES) if (place.includes(' ') && (joined.includes(place) || place.includes(joined))) return true;
+  for (const place of MULTIWORD_PLACES) if (joined.includes(place) || place.includes(joined)) return true;
   return false;
 }
 

@@ -1,0 +1,86 @@
+/** The redaction engine's fast paths must give exactly what the slow paths they stand in for give. */
+import * as assert from 'node:assert/strict';
+import { stdnum } from 'stdnum';
+import { analyze, normalize, redact, toOriginal } from '../../src/engine/redact';
+import { makeSecretDetector } from '../../src/engine/redact/detectors/secrets';
+import * as v from '../../src/engine/redact/validators';
+import { findSecrets, SECRET_PATTERNS } from '../../src/engine/secrets/catalogue';
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('redaction engine: fast paths', () => {
+  it('Aadhaar: the Verhoeff pre-check agrees with stdnum', () => {
+    const aadhaar = (stdnum as Record<string, Record<string, { validate(s: string): { isValid: boolean } }> | undefined>).IN!.aadhaar!;
+    const r = rng(7);
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const len = i % 10 === 0 ? 11 + (i % 3) : 12;
+      let d = '';
+      for (let k = 0; k < len; k++) d += Math.floor(r() * 10);
+      // Every other value gets its Verhoeff check digit fixed, so valid numbers are well represented.
+      if (i % 2 === 0 && len === 12) {
+        for (let c = 0; c <= 9; c++) if (v.verhoeff(d.slice(0, 11) + c)) d = d.slice(0, 11) + c;
+      }
+      const expected = aadhaar.validate(d).isValid;
+      if (expected) valid++;
+      assert.equal(v.validAadhaar(d), expected, d);
+    }
+    assert.ok(valid > 1000, `only ${valid} valid numbers generated`);
+  });
+
+  it('secrets: the catalogue one-pass keyword filter finds what a per-keyword substring test finds', () => {
+    const texts = [
+      'key sk-ant-admin01-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz012345-AAAAAA',
+      'aws_access_key_id = AKIAH7QD32VKVA4PVSY2\naws_secret_access_key = 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',
+      'DATABASE_URL=postgres://app:v00L!z7Lxex60@db.internal:5432/app and password: "hunter2hunter2"',
+      'GITHUB_TOKEN=ghp_91zVtRiqP8kPny0G1W5nt0SnX41zYlZ6ncoI; secretoken=Zq8vN3xR7tY2wK5mP9sL',
+      'nothing to see here, only prose and 2024-01-01',
+      '',
+    ];
+    const naivePresent = (text: string) => new Set(SECRET_PATTERNS.flatMap((p) => p.keywords).filter((k) => text.includes(k)));
+    const detector = makeSecretDetector();
+    let total = 0;
+    for (const text of texts) {
+      const expected = findSecrets(text, SECRET_PATTERNS, naivePresent(text)).map((s) => [s.start, s.end, s.value]);
+      assert.deepEqual(findSecrets(text).map((s) => [s.start, s.end, s.value]), expected, text);
+      const got = detector.detect({ text, lower: text.toLowerCase(), artefacts: [] }).map((c) => [c.start, c.end, c.canonical]);
+      assert.deepEqual(got, expected, text);
+      total += got.length;
+    }
+    assert.ok(total >= 4, `only ${total} secrets found`);
+    // A pattern without keywords never runs; an empty keyword always runs.
+    const never = { id: 'x', ruleId: 'GG-SEC-999', label: 'x', regex: /XTOKEN\d+/g, keywords: [] };
+    assert.deepEqual(makeSecretDetector([never]).detect({ text: 'XTOKEN1', lower: 'xtoken1', artefacts: [] }), []);
+    const always = { ...never, keywords: [''] };
+    assert.equal(makeSecretDetector([always]).detect({ text: 'XTOKEN1', lower: 'xtoken1', artefacts: [] }).length, 1);
+  });
+
+  it('normalisation: already-NFKC text keeps its offsets; astral characters keep the map', () => {
+    const cjk = '客戶 陳大文 的手機 9164 9277';
+    assert.equal(normalize(cjk).srcStart, undefined);
+    const emoji = 'call 😀 9164 9277';
+    const n = normalize(emoji);
+    assert.ok(n.srcStart, 'a surrogate pair keeps the offset map');
+    assert.deepEqual(toOriginal(n, 5, 6), [5, 7]);
+    const wide = '電話：９１６４ ９２７７';
+    assert.ok(normalize(wide).srcStart);
+    assert.deepEqual(redact(wide).entities.map((e) => wide.slice(e.start, e.end)), ['９１６４ ９２７７']);
+  });
+
+  it('deny-list: a list changed in place is recompiled', () => {
+    const list = ['Project Nightingale'];
+    assert.equal(analyze('about Project Nightingale and Bluebird', { denyList: list }).filter((e) => e.type === 'CUSTOM').length, 1);
+    list.push('Bluebird');
+    assert.equal(analyze('about Project Nightingale and Bluebird', { denyList: list }).filter((e) => e.type === 'CUSTOM').length, 2);
+  });
+});
