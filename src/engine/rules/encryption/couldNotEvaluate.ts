@@ -1,5 +1,5 @@
-import type { EncryptionRule, Unknown } from './util';
-import { encryptionRule } from './util';
+import type { EncryptionRule } from './util';
+import { encryptionRule, evaluationOf } from './util';
 import { TF_CFN, TF_CFN_TEXT } from './docs';
 
 /** The rules whose undecidable settings this note reports; filled in by the registry (avoids an import cycle). */
@@ -17,15 +17,13 @@ const rule = encryptionRule({
   evaluate(model, sink) {
     const seen = new Set<string>();
     for (const r of JUDGED) {
-      r.evaluate(model, {
-        report: () => undefined,
-        unknown: (u: Unknown) => {
-          const k = `${u.file}|${u.start}|${u.end}`;
-          if (seen.has(k)) return;
-          seen.add(k);
-          sink.report({ file: u.file, start: u.start, end: u.end, identity: u.what, message: `Could not evaluate ${u.what}: ${u.reason}. The encryption rules did not check it.` });
-        },
-      });
+      // Shared with the rule itself: each rule judges a model once.
+      for (const u of evaluationOf(r.evaluate, model).unknowns) {
+        const k = `${u.file}|${u.start}|${u.end}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        sink.report({ file: u.file, start: u.start, end: u.end, identity: u.what, message: `Could not evaluate ${u.what}: ${u.reason}. The encryption rules did not check it.` });
+      }
     }
   },
 });

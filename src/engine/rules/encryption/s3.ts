@@ -22,7 +22,7 @@ export interface SseRule {
 
 export type BucketEncryption = { state: 'none' } | { state: 'rules'; rules: SseRule[] } | { state: 'unknown'; node: IacNode; owner: IacResource };
 
-export function buckets(model: IacModel): IacResource[] {
+export function buckets(model: IacModel): readonly IacResource[] {
   return resourcesOf(model, TF_BUCKET, CFN_BUCKET);
 }
 

@@ -54,17 +54,41 @@ export function encryptionRule(d: {
     docs: ruleDocs({ id: d.id, title: d.title, severity: d.severity, formats: d.formatsText, why: d.why, fix: d.fix, ...(d.example ? { example: d.example } : {}), references: d.references }),
     evaluate: d.evaluate,
     check(ctx: ModelContext) {
-      d.evaluate(ctx.model, { report: (r) => ctx.report(r), unknown: () => undefined });
+      for (const r of evaluationOf(d.evaluate, ctx.model).reports) ctx.report(r);
     },
   };
+}
+
+type Evaluation = { reports: (RuleReport & { file: string })[]; unknowns: Unknown[] };
+const evaluations = new WeakMap<IacModel, Map<Evaluate, Evaluation>>();
+
+/**
+ * A rule's reports and undecidable settings on a model, evaluated once: the rule reports the first, the
+ * "could not evaluate" note (GG-ENC-000) the second, without judging the model twice.
+ */
+export function evaluationOf(evaluate: Evaluate, model: IacModel): Evaluation {
+  let byRule = evaluations.get(model);
+  if (!byRule) {
+    byRule = new Map();
+    evaluations.set(model, byRule);
+  }
+  let e = byRule.get(evaluate);
+  if (!e) {
+    const done: Evaluation = { reports: [], unknowns: [] };
+    evaluate(model, { report: (r) => done.reports.push(r), unknown: (u) => done.unknowns.push(u) });
+    byRule.set(evaluate, done);
+    e = done;
+  }
+  return e;
 }
 
 // ── resources ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 const byType = new WeakMap<IacModel, Map<string, IacResource[]>>();
+const NONE: readonly IacResource[] = Object.freeze([]) as readonly IacResource[];
 
 /** The model's (non-data) resources of the given types. Indexed once per model: rules ask per resource. */
-export function resourcesOf(model: IacModel, ...types: string[]): IacResource[] {
+export function resourcesOf(model: IacModel, ...types: string[]): readonly IacResource[] {
   let index = byType.get(model);
   if (!index) {
     index = new Map();
@@ -76,8 +100,13 @@ export function resourcesOf(model: IacModel, ...types: string[]): IacResource[] 
     }
     byType.set(model, index);
   }
-  if (types.length === 1) return index.get(types[0]!) ?? [];
-  return types.flatMap((t) => index.get(t) ?? []);
+  if (types.length === 1) return index.get(types[0]!) ?? NONE;
+  let out: IacResource[] | undefined;
+  for (const t of types) {
+    const list = index.get(t);
+    if (list) out = out ? out.concat(list) : list;
+  }
+  return out ?? NONE;
 }
 
 export function isTf(r: IacResource): boolean {
