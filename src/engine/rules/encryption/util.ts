@@ -85,7 +85,7 @@ export function evaluationOf(evaluate: Evaluate, model: IacModel): Evaluation {
 // ── resources ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 const byType = new WeakMap<IacModel, Map<string, IacResource[]>>();
-const NONE: readonly IacResource[] = Object.freeze([]) as readonly IacResource[];
+const NONE: readonly IacResource[] = Object.freeze([]);
 
 /** The model's (non-data) resources of the given types. Indexed once per model: rules ask per resource. */
 export function resourcesOf(model: IacModel, ...types: string[]): readonly IacResource[] {
