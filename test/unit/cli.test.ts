@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { scanThreads } from '../../src/cli/scanCommand';
 import type { Io } from '../../src/cli/io';
 
 const KEY = 'AKIAZ7FAKEFIXTURE234';
@@ -111,5 +112,57 @@ describe('genai-guard CLI', () => {
     assert.match(execFileSync(cli, ['--version']).toString(), /^\d+\.\d+\.\d+/);
     const r = spawnSync(cli, ['scan', path.join(dir, 'src', 'app.py'), '--format', 'json']);
     assert.equal(r.status, 1);
+  });
+});
+
+describe('genai-guard scan on several threads', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'gg-threads-'));
+    // 700 files (above the parallel threshold): Terraform modules split across files, templates, sources.
+    for (let m = 0; m < 20; m++) {
+      const mod = path.join(dir, `mod${m}`);
+      mkdirSync(mod);
+      writeFileSync(path.join(mod, 'bucket.tf'), `resource "aws_s3_bucket" "b" {\n  bucket = "data-${m}"\n}\n`);
+      writeFileSync(path.join(mod, 'sse.tf'), m % 2 ? `resource "aws_s3_bucket_server_side_encryption_configuration" "b" {\n  bucket = aws_s3_bucket.b.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n}\n` : '# none\n');
+      writeFileSync(path.join(mod, 'iam.tf'), `resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "bedrock:*", Resource = "*" }] })\n}\n`);
+    }
+    for (let i = 0; i < 640; i++) {
+      const file = path.join(dir, `src${i % 10}`, `f${i}.${['py', 'ts', 'yaml', 'md'][i % 4]}`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      const body = i % 4 === 2 ? `Resources:\n  B${i}:\n    Type: AWS::S3::Bucket\n` : `x = 1\n${i % 37 === 0 ? `key = "AKIAZ7FAKEFIXT${String(i).padStart(6, 'A').replace(/[0-9]/g, 'Q')}"\n` : ''}`;
+      writeFileSync(file, body);
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds exactly what one thread finds, with every file counted once', async () => {
+    const scan = async (threads: string) => {
+      const before = process.env.GENAI_GUARD_THREADS;
+      process.env.GENAI_GUARD_THREADS = threads;
+      try {
+        const { out } = await run(['scan', '--format', 'json', '--fail-on', 'never'], dir);
+        const json = JSON.parse(out) as { findings: { file: string; line: number; ruleId: string }[]; stats: { files: number } };
+        return { files: json.stats.files, findings: json.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`) };
+      } finally {
+        if (before === undefined) delete process.env.GENAI_GUARD_THREADS;
+        else process.env.GENAI_GUARD_THREADS = before;
+      }
+    };
+    const one = await scan('1');
+    const three = await scan('3');
+    assert.equal(one.files, 700);
+    assert.equal(three.files, 700);
+    assert.deepEqual(three.findings, one.findings);
+    assert.ok(one.findings.some((f) => f.endsWith('GG-SEC-001')) && one.findings.some((f) => f.includes('.tf:') && f.includes('GG-IAM')), 'the tree exercises secret and IaC rules');
+  });
+
+  it('uses one thread on one or two cores unless told otherwise', () => {
+    assert.equal(scanThreads({}, 2), 1);
+    assert.equal(scanThreads({}, 1), 1);
+    assert.equal(scanThreads({}, 4), 4);
+    assert.equal(scanThreads({}, 32), 8);
+    assert.equal(scanThreads({ GENAI_GUARD_THREADS: '3' }, 2), 3);
+    assert.equal(scanThreads({ GENAI_GUARD_NO_WORKERS: '1' }, 16), 1);
   });
 });
