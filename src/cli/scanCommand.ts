@@ -137,8 +137,11 @@ export async function collectFiles(paths: string[], cwd: string, config: GuardFi
       return 2;
     }
     if (st.isDirectory()) {
+      // Walked files under the working directory (the usual case) are a prefix away from their shown path.
+      const base = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
       for (const file of walkFiles(abs)) {
-        const rel = path.relative(cwd, file).split(path.sep).join('/');
+        const relNative = file.startsWith(base) ? file.slice(base.length) : path.relative(cwd, file);
+        const rel = path.sep === '/' ? relNative : relNative.split(path.sep).join('/');
         if (keep(rel)) out.push([file, rel]);
       }
     } else {

@@ -97,6 +97,19 @@ function textRulesFor(kind: DocumentKind, text: string, options: ScanOptions): {
   return { rules, found };
 }
 
+const MODEL_RULES = RULES.filter((r): r is ModelRule => r.scope === 'model');
+const modelRulesByOptions = new WeakMap<ScanOptions, ModelRule[]>();
+
+/** The enabled model rules, worked out once per options object. */
+function modelRulesFor(options: ScanOptions): ModelRule[] {
+  let rules = modelRulesByOptions.get(options);
+  if (!rules) {
+    rules = MODEL_RULES.filter((r) => enabled(r, options));
+    modelRulesByOptions.set(options, rules);
+  }
+  return rules;
+}
+
 function folderOf(file: string): string {
   const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
   return i === -1 ? '' : file.slice(0, i);
@@ -186,7 +199,7 @@ export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOpt
     }
   }
 
-  const modelRules = RULES.filter((r): r is ModelRule => r.scope === 'model' && enabled(r, options));
+  const modelRules = modelRulesFor(options);
   const models: IacModel[] = [];
   if (modelRules.length) {
     const terraformByFolder = new Map<string, IacSource[]>();
