@@ -6,6 +6,7 @@
 import type { IacModel, IacResource } from '../../iac/model';
 import { get, type IacNode, type MapNode } from '../../iac/node';
 import { at, linked, literal, maps, refersTo, resourcesOf } from './util';
+import { OwnedCache } from '../../ownedCache';
 
 export const TF_BUCKET = 'aws_s3_bucket';
 export const CFN_BUCKET = 'AWS::S3::Bucket';
@@ -45,7 +46,7 @@ function tfRules(model: IacModel, owner: IacResource, container: IacNode | undef
   return out;
 }
 
-const encCache = new WeakMap<IacResource, BucketEncryption>();
+const encCache = new OwnedCache<IacResource, BucketEncryption>();
 
 export function encryptionOf(model: IacModel, b: IacResource): BucketEncryption {
   const cached = encCache.get(b);
@@ -94,7 +95,7 @@ export function encryptionOf(model: IacModel, b: IacResource): BucketEncryption 
 const LOG_PRINCIPALS = /logging\.s3\.amazonaws\.com|delivery\.logs\.amazonaws\.com|logdelivery\.elasticloadbalancing\.amazonaws\.com/;
 
 /** Does the bucket receive server access logs, ELB/CloudFront logs (which only support SSE-S3)? */
-const destinations = new WeakMap<IacModel, { from: IacResource; node: IacNode }[]>();
+const destinations = new OwnedCache<IacModel, { from: IacResource; node: IacNode }[]>();
 
 /** Every place in the model that names a bucket as a log destination; computed once per model (usually a handful). */
 function logDestinations(model: IacModel): { from: IacResource; node: IacNode }[] {

@@ -8,6 +8,7 @@ import { entry, get, items, type IacNode, type MapNode } from '../../iac/node';
 import { LineIndex } from '../../text';
 import type { ModelContext, ModelRule, RuleReport } from '../rule';
 import { ruleDocs } from './docs';
+import { OwnedCache } from '../../ownedCache';
 
 /** A value that could not be evaluated statically (a variable without default, a condition). */
 export interface Unknown {
@@ -60,7 +61,7 @@ export function encryptionRule(d: {
 }
 
 type Evaluation = { reports: (RuleReport & { file: string })[]; unknowns: Unknown[] };
-const evaluations = new WeakMap<IacModel, Map<Evaluate, Evaluation>>();
+const evaluations = new OwnedCache<IacModel, Map<Evaluate, Evaluation>>();
 
 /**
  * A rule's reports and undecidable settings on a model, evaluated once: the rule reports the first, the
@@ -84,7 +85,7 @@ export function evaluationOf(evaluate: Evaluate, model: IacModel): Evaluation {
 
 // ── resources ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-const byType = new WeakMap<IacModel, Map<string, IacResource[]>>();
+const byType = new OwnedCache<IacModel, Map<string, IacResource[]>>();
 const NONE: readonly IacResource[] = Object.freeze([]);
 
 /** The model's (non-data) resources of the given types. Indexed once per model: rules ask per resource. */
@@ -237,7 +238,7 @@ export function valueSpan(map: IacNode | undefined, key: string): { start: numbe
  * `"${aws_s3_bucket.x.bucket}"`), a CloudFormation `!Ref X` / `!GetAtt X.Arn` / `${X}` in a `!Sub`, or the literal name.
  * Returns `undefined` when the value can't be evaluated.
  */
-const referenceRes = new WeakMap<IacResource, RegExp>();
+const referenceRes = new OwnedCache<IacResource, RegExp>();
 
 /** `aws_s3_bucket.logs.` (with an optional index) as a whole reference, compiled once per resource. */
 function referenceRegExp(target: IacResource): RegExp {
@@ -292,7 +293,7 @@ export function linked(model: IacModel, target: IacResource, types: string[], ke
   return { found, unknown };
 }
 
-const indexes = new WeakMap<IacModel, Map<string, LineIndex>>();
+const indexes = new OwnedCache<IacModel, Map<string, LineIndex>>();
 
 /** A related location in any file of the model. */
 export function related(model: IacModel, file: string, start: number, end: number, message: string): RelatedLocation {

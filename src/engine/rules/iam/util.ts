@@ -3,6 +3,7 @@ import { anySupportsResourceLevel, matchActions } from '../../iam/actions';
 import type { IacModel, PolicyDoc, PolicyStatement } from '../../iac/model';
 import { getCi, isUnresolved, items, str, type IacNode } from '../../iac/node';
 import type { ModelContext } from '../rule';
+import { OwnedCache } from '../../ownedCache';
 
 export interface Literal {
   value: string;
@@ -101,7 +102,7 @@ export function statements(model: IacModel): StatementView[] {
   return out;
 }
 
-const cache = new WeakMap<IacModel, StatementView[]>();
+const cache = new OwnedCache<IacModel, StatementView[]>();
 export function statementsOf(model: IacModel): StatementView[] {
   let s = cache.get(model);
   if (!s) {
