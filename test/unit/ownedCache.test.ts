@@ -20,10 +20,11 @@ describe('OwnedCache (per-model caches of the rules)', () => {
 
   it('a model scanned twice gives the same findings (cached rule work is reused, not duplicated)', () => {
     const text = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n';
-    const first = scanDocuments([{ file: 'main.tf', text }])[0]!.findings.map((f) => f.ruleId);
-    const again = scanDocuments([{ file: 'main.tf', text }])[0]!.findings.map((f) => f.ruleId);
-    assert.ok(first.length >= 2);
-    assert.deepEqual(again, first);
-    assert.ok(buildModel([{ file: 'main.tf', text, kind: 'terraform' }]).resources.length === 2);
+    const ids = () => scanDocuments([{ file: 'main.tf', text }])[0]?.findings.map((f) => f.ruleId) ?? [];
+    const first = ids();
+    assert.ok(first.includes('GG-IAM-001') || first.some((id) => id.startsWith('GG-IAM')), first.join(' '));
+    assert.ok(first.some((id) => id.startsWith('GG-ENC')), first.join(' '));
+    assert.deepEqual(ids(), first);
+    assert.equal(buildModel([{ file: 'main.tf', text, kind: 'terraform' }]).resources.length, 2);
   });
 });
