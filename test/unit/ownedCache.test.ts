@@ -25,6 +25,6 @@ describe('OwnedCache (per-model caches of the rules)', () => {
     assert.ok(first.includes('GG-IAM-001') || first.some((id) => id.startsWith('GG-IAM')), first.join(' '));
     assert.ok(first.some((id) => id.startsWith('GG-ENC')), first.join(' '));
     assert.deepEqual(ids(), first);
-    assert.equal(buildModel([{ file: 'main.tf', text, kind: 'terraform' }]).resources.length, 2);
+    assert.equal(buildModel([{ file: 'main.tf', text, kind: 'terraform' }])?.resources.length, 2);
   });
 });
