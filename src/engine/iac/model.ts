@@ -201,6 +201,7 @@ function buildTerraform(sources: IacSource[]): IacModel {
   const resources: IacResource[] = [];
   const variables = new Map<string, IacNode | undefined>();
   const locals = new Map<string, IacNode>();
+  const localFiles = new Map<string, string>();
   const dataBlocks = new Map<string, { block: HclBlock; file: IacSource }>();
   const textOf = new Map(sources.map((s) => [s.file, s.text]));
 
@@ -210,7 +211,14 @@ function buildTerraform(sources: IacSource[]): IacModel {
       if (b.type === 'variable' && b.labels[0]) {
         variables.set(b.labels[0].value, b.attributes.find((a) => a.name === 'default')?.value);
       } else if (b.type === 'locals') {
-        for (const a of b.attributes) locals.set(a.name, a.value);
+        for (const a of b.attributes) {
+          locals.set(a.name, a.value);
+          localFiles.set(a.name, src.file);
+        }
+      } else if (b.type === 'module' && b.labels[0]) {
+        // Module calls are kept as `module` resources: rules judge the inputs of well-known registry modules.
+        const name = b.labels[0];
+        resources.push({ format: 'terraform', type: 'module', name: name.value, address: `module.${name.value}`, file: src.file, props: blockToMap(b), start: b.start, end: b.end, nameStart: name.start, nameEnd: name.end });
       } else if ((b.type === 'resource' || b.type === 'data') && b.labels.length >= 2) {
         const [type, name] = [b.labels[0]!, b.labels[1]!];
         const address = `${b.type === 'data' ? 'data.' : ''}${type.value}.${name.value}`;
@@ -226,6 +234,8 @@ function buildTerraform(sources: IacSource[]): IacModel {
   const resolve = (node: IacNode | undefined, depth = 0): IacNode | undefined => {
     if (!node || depth > MAX_DEPTH) return node;
     if (node.t !== 'expr') return node;
+    // `True`/`False` are not HCL literals, but configurations written for other tools use them for booleans.
+    if (!node.fn && (node.text === 'True' || node.text === 'False')) return { t: 'bool', v: node.text === 'True', start: node.start, end: node.end };
     if (node.fn === 'jsonencode' && node.args?.[0]) return resolve(node.args[0], depth + 1);
     if ((node.fn === 'tolist' || node.fn === 'toset' || node.fn === 'tostring') && node.args?.[0]) return resolve(node.args[0], depth + 1);
     const ref = node.ref;
@@ -259,6 +269,8 @@ function buildTerraform(sources: IacSource[]): IacModel {
   };
 
   const policies: PolicyDoc[] = [];
+  const localsUsedAsPolicy = new Set<string>();
+  const documentsUsedAsIdentity = new Set<string>();
   for (const r of resources) {
     if (r.data && r.type === 'aws_iam_policy_document') continue; // judged where it is used, and below if unused
     const specs = TF_POLICY_ATTRS[r.type] ?? [];
@@ -275,7 +287,12 @@ function buildTerraform(sources: IacSource[]): IacModel {
     }
     for (const { value, kind, label } of pairs) {
       // A reference to a policy-document data source is judged at the document's own definition.
-      if (value.t === 'expr' && /\bdata\.aws_iam_policy_document\./.test(value.text)) continue;
+      if (value.t === 'expr' && /\bdata\.aws_iam_policy_document\./.test(value.text)) {
+        const used = /\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)/.exec(value.text);
+        if (used && kind === 'identity') documentsUsedAsIdentity.add(`data.aws_iam_policy_document.${used[1]!}`);
+        continue;
+      }
+      if (value.t === 'expr' && value.ref?.[0] === 'local' && value.ref[1]) localsUsedAsPolicy.add(value.ref[1]);
       const doc = asDocument(value, r.file);
       const statements = statementsOf(doc, resolve);
       if (!statements) {
@@ -285,6 +302,19 @@ function buildTerraform(sources: IacSource[]): IacModel {
       policies.push({ file: r.file, kind, label, owner: r, statements, start: value.start, end: value.end });
     }
   }
+  // A policy document kept in a local (handed to a module, an SSO permission set, …) is judged where it is written,
+  // unless a policy attribute of this module already uses it.
+  for (const [name, value] of locals) {
+    if (localsUsedAsPolicy.has(name)) continue;
+    const v = resolve(value);
+    if (v?.t !== 'str' || !/^\s*\{/.test(v.v) || !/"Statement"/.test(v.v)) continue;
+    const file = localFiles.get(name);
+    if (!file || value.t !== 'str') continue; // written here, not pulled in from another local
+    const statements = statementsOf(asDocument(v, file), resolve);
+    if (!statements?.length) continue;
+    const kind: PolicyKind = statements.some((st) => st.principal || st.notPrincipal) ? 'resource' : 'identity';
+    policies.push({ file, kind, label: `local.${name}`, statements, start: v.start, end: v.end });
+  }
   // Policy documents are judged once, at their definition (so a finding sits on the statement that is too broad).
   for (const [address, { block, file }] of dataBlocks) {
     if (!address.startsWith('data.aws_iam_policy_document.')) continue;
@@ -292,7 +322,8 @@ function buildTerraform(sources: IacSource[]): IacModel {
     const statements = statementsOf(doc, resolve) ?? [];
     const usedAsTrust = resources.some((r) => r.type === 'aws_iam_role' && refersTo(get(r.props, 'assume_role_policy'), address));
     const hasPrincipals = statements.some((s) => s.principal || s.notPrincipal);
-    const kind: PolicyKind = usedAsTrust ? 'trust' : hasPrincipals ? 'resource' : 'identity';
+    // Attached as an identity policy, it is one, whatever stray `principals` it carries (IAM ignores them there).
+    const kind: PolicyKind = usedAsTrust ? 'trust' : documentsUsedAsIdentity.has(address) ? 'identity' : hasPrincipals ? 'resource' : 'identity';
     policies.push({ file: file.file, kind, label: address, owner: byAddress.get(address), statements, start: block.start, end: block.end });
   }
   return { format: 'terraform', files: sources, resources, policies, unresolved, resolve: (n) => resolve(n), byAddress: (a) => byAddress.get(a) };

@@ -2,7 +2,7 @@ import type { IacModel, IacResource } from '../../iac/model';
 import { get, type IacNode } from '../../iac/node';
 import { TF_CFN, TF_CFN_TEXT } from './docs';
 import { buckets } from './s3';
-import { at, boolState, describe, encryptionRule, linked, literal, maps, resourcesOf, type Sink } from './util';
+import { at, boolState, describe, encryptionRule, linked, literal, maps, moduleMajor, registryModules, resourcesOf, type Sink } from './util';
 
 const TF_PUBLIC: Record<string, string> = { 'public-read': 'anyone on the internet can list and read', 'public-read-write': 'anyone on the internet can list, read and write', 'authenticated-read': 'every AWS account (any authenticated AWS user) can list and read' };
 const CFN_PUBLIC: Record<string, string> = { PublicRead: TF_PUBLIC['public-read']!, PublicReadWrite: TF_PUBLIC['public-read-write']!, AuthenticatedRead: TF_PUBLIC['authenticated-read']! };
@@ -63,7 +63,7 @@ export default encryptionRule({
   formats: TF_CFN,
   formatsText: TF_CFN_TEXT,
   equivalents: ['CKV_AWS_20', 'CKV_AWS_57', 'CKV_AWS_375', 'AVD-AWS-0092', 'aws-s3-no-public-access-with-acl', 'W31', 'F14', 'S3_BUCKET_PUBLIC_READ_PROHIBITED', 'S3_BUCKET_PUBLIC_WRITE_PROHIBITED'],
-  why: 'The canned ACLs `public-read`, `public-read-write` and `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), and grants to the `AllUsers` or `AuthenticatedUsers` groups, open the bucket to anyone on the internet or to every AWS account. Training data, knowledge-base documents and invocation logs leak this way. Write access (an error) also lets anyone plant poisoned documents or overwrite model artifacts. The rule stays quiet when a public access block in the same module sets `ignore_public_acls`.',
+  why: 'The canned ACLs `public-read`, `public-read-write` and `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), and grants to the `AllUsers` or `AuthenticatedUsers` groups, open the bucket to anyone on the internet or to every AWS account. Training data, knowledge-base documents and invocation logs leak this way. Write access (an error) also lets anyone plant poisoned documents or overwrite model artifacts. The rule stays quiet when a public access block in the same module sets `ignore_public_acls`. The `acl` input of the `terraform-aws-modules/s3-bucket` registry module is judged too, unless the call sets `ignore_public_acls = true` or pins version 4 or later without setting it (from v4 the module ignores public ACLs by default).',
   fix: 'Remove the ACL: use `aws_s3_bucket_ownership_controls` with `BucketOwnerEnforced` (ACLs disabled, the default for new buckets since April 2023), keep the public access block on, and publish content through CloudFront with origin access control.',
   example: '```hcl\nresource "aws_s3_bucket_ownership_controls" "docs" {\n  bucket = aws_s3_bucket.docs.id\n  rule { object_ownership = "BucketOwnerEnforced" }\n}\n```',
   references: [
@@ -86,6 +86,13 @@ export default encryptionRule({
       const label = bucket ? `${bucket.address} (${acl.address})` : acl.address;
       judgeCanned(model, sink, acl, get(acl.props, 'acl'), label, TF_PUBLIC);
       for (const p of maps(model, get(acl.props, 'access_control_policy'))) judgeGrants(model, sink, acl, get(p, 'grant'), label);
+    }
+    // terraform-aws-modules/s3-bucket passes `acl` to the bucket; from v4 its public access block ignores public ACLs
+    // unless `ignore_public_acls = false`.
+    for (const m of registryModules(model, 's3-bucket')) {
+      const ignore = boolState(model, get(m.props, 'ignore_public_acls'));
+      if (ignore === true || (ignore === 'missing' && (moduleMajor(model, m) ?? 0) >= 4)) continue;
+      judgeCanned(model, sink, m, get(m.props, 'acl'), m.address, TF_PUBLIC);
     }
   },
 });

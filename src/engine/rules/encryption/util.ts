@@ -85,6 +85,26 @@ export function evaluationOf(evaluate: Evaluate, model: IacModel): Evaluation {
 
 // ── resources ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Calls of a terraform-aws-modules registry module (`terraform-aws-modules/rds/aws`, its `//modules/…` submodules,
+ * or the same module from GitHub): their inputs carry the settings the module passes to the resources it creates.
+ */
+export function registryModules(model: IacModel, name: string): IacResource[] {
+  const re = new RegExp(String.raw`^(?:registry\.terraform\.io/|app\.terraform\.io/[^/]{1,100}/)?terraform-aws-modules/${name}/aws(?://.*)?$|github\.com[/:]terraform-aws-modules/terraform-aws-${name}(?:\.git)?(?://.*|\?.*)?$`);
+  return resourcesOf(model, 'module').filter((m) => {
+    const src = literal(model, get(m.props, 'source'));
+    return typeof src === 'string' && re.test(src);
+  });
+}
+
+/** The major version a module call pins (`"~> 3.0"`, `"4.1.2"`), when it says. */
+export function moduleMajor(model: IacModel, m: IacResource): number | undefined {
+  const v = literal(model, get(m.props, 'version'));
+  const d = typeof v === 'string' ? /(\d{1,4})/.exec(v) : null;
+  return d ? Number(d[1]) : undefined;
+}
+
+
 const byType = new OwnedCache<IacModel, Map<string, IacResource[]>>();
 const NONE: readonly IacResource[] = Object.freeze([]);
 

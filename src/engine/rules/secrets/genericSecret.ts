@@ -7,7 +7,7 @@ export default secretRule({
   advice: 'move it to a secret store or the environment.',
   docs: `# GG-SEC-020 — Hardcoded password, secret or API key assignment
 
-**Family:** secret · **Default severity:** warning · **Formats:** every text file (\`password =\`, \`api_key:\`, \`secret:\`, \`client_secret\`, \`token\` assignments in code, .env, YAML, JSON, ini and properties files)
+**Family:** secret · **Default severity:** warning · **Formats:** every text file (\`password =\`, \`api_key:\`, \`secret:\`, \`client_secret\`, \`token\` assignments in code, .env, YAML, JSON, ini and properties files, typed declarations such as \`var token string = "…"\`, Makefile \`?=\`/\`::=\` and PHP \`.=\` assignments, \`setProperty("X_TOKEN", "…")\` calls, and XML elements such as \`<apiToken>…</apiToken>\`)
 
 ## Why it matters
 Most credentials have no recognisable format: database passwords, internal API keys, signing secrets. This rule

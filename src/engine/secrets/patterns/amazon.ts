@@ -68,7 +68,8 @@ export const AWS_PATTERNS: readonly SecretPattern[] = [
     // AIDA/AROA/ANPA… are principal ids, not credentials, and are not matched.
     regex: /(?<![A-Za-z0-9/+])((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9/+])/g,
     keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-    validate: notDocumentationExample,
+    // `AKIAXXXXXXXXXXXXXXXX`-style masks are not keys.
+    validate: (s) => notDocumentationExample(s) && !looksFake(s.slice(4)),
     describe: (s) => (s.startsWith('ASIA') ? 'temporary credentials' : undefined),
   },
   {

@@ -4,6 +4,22 @@ import { prefixed } from './build';
 
 const real = (s: string): boolean => !looksFake(s);
 
+/**
+ * The published Slack token layouts: bot `xoxb-<team>-[<bot>-]<secret>`, user `xoxp-`/`xoxe-` with three numeric ids,
+ * configuration `xoxe.xoxp-1-…` and refresh `xoxe-1-…` tokens, legacy `xoxs-`/`xoxo-` and workspace `xoxa-`/`xoxr-`
+ * tokens. Anything else carrying the prefix (`xoxb-12345-abcd234`, `xoxp-1234567890`) is an example or a fragment.
+ */
+const SLACK_SHAPE = new RegExp(
+  [
+    String.raw`^xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{16,64}$`,
+    String.raw`^xox[pe]-\d{8,14}(?:-\d{8,14}){2}-[A-Za-z0-9]{28,34}$`,
+    String.raw`^xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,250}$`,
+    String.raw`^xoxe-\d-[A-Za-z0-9]{100,250}$`,
+    String.raw`^xox[os]-\d{1,14}-\d{1,14}-\d{1,14}-[A-Fa-f0-9]{8,80}$`,
+    String.raw`^xox[ar]-(?:\d-)?[A-Za-z0-9]{8,48}(?:-[A-Za-z0-9]{1,48}){0,4}$`,
+  ].join('|'),
+);
+
 export const DEVTOOLS_PATTERNS: readonly SecretPattern[] = [
   // GG-SEC-012 GitHub
   {
@@ -31,7 +47,8 @@ export const DEVTOOLS_PATTERNS: readonly SecretPattern[] = [
     label: 'GitLab token',
     regex: prefixed(String.raw`(?:glpat|gldt|glrt|glrtr|gloas|glsoat|glcbt|glft|glimt|glagent|glffct|glwt|glptt)-[A-Za-z0-9_-][A-Za-z0-9_.-]{18,298}[A-Za-z0-9_-]`),
     keywords: ['glpat-', 'gldt-', 'glrt-', 'glrtr-', 'gloas-', 'glsoat-', 'glcbt-', 'glft-', 'glimt-', 'glagent-', 'glffct-', 'glwt-', 'glptt-'],
-    validate: (s) => real(s) && /[0-9]/.test(s) && shannonEntropy(s) >= 3,
+    // Random bodies: a digit, or both letter cases (a 20-character random body may hold no digit at all).
+    validate: (s) => real(s) && (/[0-9]/.test(s) || (/[A-Z]/.test(s) && /[a-z]/.test(s.slice(s.indexOf('-'))))) && shannonEntropy(s) >= 3,
     describe: (s) => (s.startsWith('glpat-') ? 'personal access token' : undefined),
   },
   {
@@ -40,7 +57,7 @@ export const DEVTOOLS_PATTERNS: readonly SecretPattern[] = [
     label: 'GitLab runner registration token',
     regex: prefixed(String.raw`GR1348941[A-Za-z0-9_-]{20}`),
     keywords: ['GR1348941'],
-    validate: real,
+    validate: (s) => real(s) && /[A-Za-z]/.test(s.slice(9)) && shannonEntropy(s.slice(9)) >= 3,
   },
   // GG-SEC-014 Slack
   {
@@ -49,7 +66,8 @@ export const DEVTOOLS_PATTERNS: readonly SecretPattern[] = [
     label: 'Slack token',
     regex: prefixed(String.raw`(?:xoxe\.)?xox[abposre]-(?:\d-)?[0-9A-Za-z][0-9A-Za-z-]{8,250}`),
     keywords: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxo-', 'xoxs-', 'xoxr-', 'xoxe-', 'xoxe.'],
-    validate: (s) => real(s) && !isPlaceholder(s.slice(5)) && /[0-9]{4}/.test(s) && shannonEntropy(s) >= 3,
+    // The layout is strict, so only documentation words are filtered (a random body may well spell `FaKe`).
+    validate: (s) => real(s) && SLACK_SHAPE.test(s) && !/example|sample|dummy|placeholder|your[-_]/i.test(s) && shannonEntropy(s) >= 2.5,
   },
   {
     id: 'slack-app-token',

@@ -28,10 +28,16 @@ function plausibleUrlPassword(secret: string, ctx: SecretContext): boolean {
  * `private_key`, …) given a literal value. Gated by placeholder/reference filters and by entropy, since this is the
  * noisiest kind of rule every scanner has.
  */
-const GENERIC_KEYS = String.raw`pass(?:word|wd|phrase)|pwd|secret(?:[_.-]?key)?|client[_.-]?secret|api[_.-]?(?:key|token|secret)|apikey|access[_.-]?(?:key|token)|auth[_.-]?(?:key|token)|bearer[_.-]?token|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|credentials?|token`;
+const GENERIC_KEYS = String.raw`pass(?:word|wd|phrase)|pwd|secret(?:[_.-]?key)?|client[_.-]?secret|api[_.-]?(?:key|token|secret)|apikey|access[_.-]?(?:key|token)|auth[_.-]?(?:key|token)|bearer[_.-]?token|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|credentials?|creds|auth|token`;
+
+/** What may follow the key inside its name without changing its meaning: a counter (`api_token_2`) or a type word (`secretString`). */
+const KEY_SUFFIX = String.raw`(?:[_.-]?[0-9]{1,4}|[_.-]?(?:[Ss]tring|[Ss]tr|[Vv]alue))?`;
+
+/** A type annotation between the name and the operator: `var token string =` (Go), `val token: String =` (Kotlin, Scala, Swift). */
+const TYPE_WORD = String.raw`(?::?[^\S\r\n]{0,4}(?:[Ss]tring|str|&str|SecretStr)[^\S\r\n]{0,8})?`;
 
 const GENERIC_ASSIGNMENT = new RegExp(
-  String.raw`(?<key>${GENERIC_KEYS})${NOT_BEFORE}(?:[\\"'\]]{1,3}|\[\])?[^\S\r\n]{0,8}(?<op>:=|=>|=(?!=)|:(?!:))[^\S\r\n]{0,8}@?\\?(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&\\]{1,256})`,
+  String.raw`(?<key>${GENERIC_KEYS})${KEY_SUFFIX}${NOT_BEFORE}(?:[\\"'\]]{1,3}|\[\])?[^\S\r\n]{0,8}${TYPE_WORD}(?<op>:{1,3}=|=>|[.?]=|=(?!=)|:(?!:)|(?<=["']),(?=[^\S\r\n]{0,8}["']))[^\S\r\n]{0,8}@?\\?(?<q>["'\x60]?)(?<secret>[^\s"'\x60,;&\\]{1,256})`,
   'gi',
 );
 
@@ -39,10 +45,10 @@ const GENERIC_ASSIGNMENT = new RegExp(
 const GENERIC_QUOTED = new RegExp(String.raw`(?<key>${GENERIC_KEYS})[A-Za-z0-9_]{0,24}[^\S\r\n]{0,4}(?<q>["'])(?<secret>[^\s"'\x60]{1,256})["'];`, 'gi');
 
 /** Words every generic key name contains, at most 11 characters after the key's start (`encryption_key`). */
-const STEMS = ['pass', 'pwd', 'secret', 'key', 'token', 'credential'];
+const STEMS = ['pass', 'pwd', 'secret', 'key', 'token', 'cred', 'auth'];
 const STEM_BACK = 11;
-/** The longest key name (`encryption_key`, `client_secret`, with separators), with room to spare. */
-const MAX_KEY = 20;
+/** The longest key name (`encryption_key`, `client_secret`, with separators) and its suffix (`_1234`, `_string`), with room to spare. */
+const MAX_KEY = 28;
 const OTHER_SPACE = /^[^\S\r\n]$/;
 
 /** `[^\S\r\n]`: a space on the same line. */
@@ -67,21 +73,36 @@ function stemsBefore(text: string, end: number, window: number, out: number[]): 
   for (const f of found) out.push(f);
 }
 
-const OPERATOR = /[:=]/g;
+const OPERATOR = /[:=]|(?<=["']),(?=[^\S\r\n]{0,8}["'])/g;
+const TYPE_BEFORE = /(?:^|[^A-Za-z0-9_])(?:string|str|&str|SecretStr)$/i;
 
 /**
- * Where GENERIC_ASSIGNMENT's key names can hold a stem: walking back from every `:` and `=` over spaces, closing
- * quotes or brackets, to the name before it. Most operators have no credential-like name before them.
+ * Where GENERIC_ASSIGNMENT's key names can hold a stem: walking back from every `:`, `=` and quoted `,` over the
+ * rest of a compound operator (`.=`, `?=`, `::=`), spaces, a type word (`string`, `: String`), closing quotes or
+ * brackets, to the name before it. Most operators have no credential-like name before them.
  */
 function assignmentStems(text: string): number[] {
   const out: number[] = [];
   OPERATOR.lastIndex = 0;
   for (let m = OPERATOR.exec(text); m; m = OPERATOR.exec(text)) {
     let i = m.index;
+    if (m[0] === '=') for (let n = 0; n < 3 && i > 0 && ':.?'.includes(text.charAt(i - 1)); n++) i--;
     for (let n = 0; n < 8 && i > 0 && inlineSpace(text, i - 1); n++) i--;
+    // the name before `NAME string =` / `NAME: String =` (the walk covers both the typed and the untyped reading)
+    // every type word ends in `g` or `r`: test that before slicing
+    const last = text.charCodeAt(i - 1) | 0x20;
+    const typed = last === 0x67 || last === 0x72 ? TYPE_BEFORE.exec(text.slice(Math.max(0, i - 10), i)) : null;
+    if (typed) {
+      let j = i - typed[0].length + (/^[A-Za-z0-9_&]/.test(typed[0]) ? 0 : 1);
+      for (let n = 0; n < 4 && j > 0 && inlineSpace(text, j - 1); n++) j--;
+      if (j > 0 && text.charAt(j - 1) === ':') j--;
+      for (let n = 0; n < 8 && j > 0 && inlineSpace(text, j - 1); n++) j--;
+      stemsBefore(text, j, MAX_KEY, out);
+    }
     for (let n = 0; n < 3 && i > 0 && '\\"\'[]'.includes(text.charAt(i - 1)); n++) i--;
     stemsBefore(text, i, MAX_KEY, out);
   }
+  out.sort((a, b) => a - b);
   return out;
 }
 
@@ -126,10 +147,20 @@ function ordered(value: string, open: string, close: string): boolean {
   return i !== -1 && value.indexOf(close, i + 1) !== -1;
 }
 
+/** Name parts that make the credential word describe something public or per-request: `publicToken`, `csrf-token`. */
+const NOT_SECRET_BEFORE = /(?:public|pub|csrf|xsrf)[_.-]?$/i;
+
 function plausibleGeneric(secret: string, ctx: SecretContext): boolean {
   const groups = ctx.match?.groups ?? {};
   const quoted = (groups.q ?? '') !== '';
   const key = groups.key ?? '';
+  const keyAt = ctx.match?.index;
+  if (keyAt !== undefined && key) {
+    const before = ctx.text.slice(Math.max(0, keyAt - 12), keyAt);
+    if (NOT_SECRET_BEFORE.test(before)) return false;
+    // `jsonwebtoken`, `monkey`, `oauth`: a lower-case word that merely ends in the key is not a credential name.
+    if (/^(?:key|token|auth)/.test(key) && /[a-z]$/.test(before)) return false;
+  }
   // A quoted value must be closed by the same quote (no spaces inside: prose and messages are not secrets).
   if (quoted) {
     const next = ctx.text.charAt(ctx.end) === '\\' ? ctx.text.charAt(ctx.end + 1) : ctx.text.charAt(ctx.end);
@@ -164,6 +195,21 @@ function overlapsSpecific(ctx: SecretContext): boolean {
   return specificOverlap(ctx);
 }
 
+/** `<apiToken>value</apiToken>`, also with the value on its own line (Maven settings, .NET config, Java XML). */
+const XML_ELEMENT = /<(?<key>[A-Za-z_][\w.:-]{0,40})>[^\S\r\n]{0,8}(?:\r?\n[^\S\r\n]{0,40})?(?<secret>[^\s<>"'&]{6,256})[^\S\r\n]{0,8}(?:\r?\n[^\S\r\n]{0,40})?<\/\k<key>>/g;
+const XML_KEY_WORD = /(?:pass(?:word|wd|phrase)?|pwd|secret|api[_.-]?key|apikey|api[_.-]?token|token|credentials?|creds)(?:[_.-]?[0-9]{1,4})?$/i;
+
+function plausibleXmlSecret(secret: string, ctx: SecretContext): boolean {
+  const name = ctx.match?.groups?.key ?? '';
+  const word = XML_KEY_WORD.exec(name);
+  if (!word) return false;
+  const prefix = name.slice(0, word.index);
+  // the credential word starts the name, follows a separator, or starts a camel-case part (`apiToken`, not `jsonwebtoken`)
+  if (prefix && !/[^A-Za-z0-9]$/.test(prefix) && !/^[A-Z]/.test(word[0])) return false;
+  if (NOT_SECRET_BEFORE.test(prefix)) return false;
+  return plausibleGeneric(secret, ctx);
+}
+
 export const GENERIC_PATTERNS: readonly SecretPattern[] = [
   {
     id: 'connection-string-password',
@@ -180,7 +226,7 @@ export const GENERIC_PATTERNS: readonly SecretPattern[] = [
     label: 'hardcoded secret',
     regex: GENERIC_ASSIGNMENT,
     anchor: { stems: assignmentStems, back: STEM_BACK },
-    keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN', 'credential', 'Credential', 'CREDENTIAL'],
+    keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN', 'cred', 'Cred', 'CRED', 'auth', 'Auth', 'AUTH'],
     validate: plausibleGeneric,
     fallback: true,
   },
@@ -192,6 +238,15 @@ export const GENERIC_PATTERNS: readonly SecretPattern[] = [
     anchor: { stems: quotedStems, back: STEM_BACK },
     keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN'],
     validate: plausibleGeneric,
+    fallback: true,
+  },
+  {
+    id: 'generic-secret-xml-element',
+    ruleId: 'GG-SEC-020',
+    label: 'hardcoded secret',
+    regex: XML_ELEMENT,
+    keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN', 'cred', 'Cred', 'CRED'],
+    validate: plausibleXmlSecret,
     fallback: true,
   },
 ];

@@ -1,5 +1,5 @@
 import type { SecretPattern } from '../types';
-import { decodeJson, distinctChars } from '../util';
+import { decodeBase64, decodeJson, distinctChars } from '../util';
 
 /** The base64 body of a PEM/OpenSSH/PGP block, with headers, string quoting and escaped newlines removed. */
 function pemBody(block: string): string {
@@ -86,7 +86,11 @@ export const KEY_PATTERNS: readonly SecretPattern[] = [
     keywords: ['eyJ', 'ewog', 'eyAi', 'ewoi'],
     validate: (s) => {
       const jwt = decodeJwt(s);
-      return !!jwt && typeof jwt.header.alg === 'string' && jwt.header.alg.length > 0;
+      if (jwt) return typeof jwt.header.alg === 'string' && jwt.header.alg.length > 0;
+      // A header damaged in transit (or hand-edited) still names its fields; the claims must be a JSON object.
+      const [h, p] = s.split('.');
+      const claims = p ? decodeJson(p) : undefined;
+      return !!claims && typeof claims === 'object' && !Array.isArray(claims) && /^\{\s{0,4}"/.test(decodeBase64(h ?? '') ?? '') && /"(?:alg|typ)"/.test(decodeBase64(h ?? '') ?? '');
     },
     describe: describeJwt,
   },
