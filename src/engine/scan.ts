@@ -234,7 +234,7 @@ export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOpt
     // Most files have no findings: then there is nothing to suppress, and no need to index lines or read directives.
     if (findings.length > 0) {
       applyDirectives(findings, collectDirectives(input.text, sink.lineIndex(input.file), keywordsOf.get(input.file)));
-      for (const m of models) if (m.files.some((f) => f.file === input.file)) applyMetadataSuppressions(findings, m);
+      for (const m of models) if (m.files.some((f) => f.file === input.file)) applyMetadataSuppressions(findings, m, (file) => keywordsOf.get(file));
       findings.sort(compareFindings);
     }
     return { file: input.file, kind: kinds.get(input.file)!, findings };

@@ -31,7 +31,9 @@ const SECRET_LINE_DIRECTIVES: readonly [RegExp, string][] = [
 const SECRET_NEXT_LINE_DIRECTIVES: readonly [RegExp, string][] = [[/secretlint-disable-next-line/, 'secretlint-disable-next-line']];
 
 /** Words every inline directive contains: a text without any of them has no directives. */
-export const DIRECTIVE_KEYWORDS: readonly string[] = ['genai-guard-ignore', 'gitleaks:allow', 'allowlist', 'secretlint-disable', 'trufflehog:ignore', 'kics-scan'];
+export const DIRECTIVE_KEYWORDS: readonly string[] = ['genai-guard-ignore', 'gitleaks:allow', 'allowlist', 'secretlint-disable', 'trufflehog:ignore', 'kics-scan', 'checkov:skip', 'tfsec:ignore', 'trivy:ignore'];
+/** Words of the Terraform block-level skip comments (`genai-guard-ignore-block` contains `genai-guard-ignore`). */
+const BLOCK_KEYWORDS = ['checkov:skip', 'tfsec:ignore', 'trivy:ignore', 'genai-guard-ignore'];
 /** KICS: `# kics-scan ignore-line` silences the line it is on and the next one. */
 const KICS_IGNORE_LINE = /kics-scan\s+ignore-line/;
 
@@ -110,7 +112,8 @@ const TF_BLOCK_DIRECTIVES: readonly [RegExp, string][] = [
  * `checkov: skip: [{id, comment}]`, cfn_nag's `rules_to_suppress: [{id, reason}]`) and, in Terraform, incumbents'
  * skip comments written inside a resource block or on the line above it.
  */
-export function applyMetadataSuppressions(findings: Finding[], model: IacModel): void {
+/** `present`: keywords the caller found in each file's text (the scanner's one pass), to skip files without directives. */
+export function applyMetadataSuppressions(findings: Finding[], model: IacModel, present?: (file: string) => ReadonlySet<string> | undefined): void {
   // Only resources that an active finding names can be suppressed: skip the rest of the module at once.
   const named = new Set<IacResource>();
   for (const f of findings) {
@@ -141,7 +144,8 @@ export function applyMetadataSuppressions(findings: Finding[], model: IacModel):
       const text = model.files.find((f) => f.file === r.file)?.text ?? '';
       let any = hasBlockDirectives.get(r.file);
       if (any === undefined) {
-        any = /checkov:skip|tfsec:ignore|trivy:ignore|genai-guard-ignore-block/.test(text);
+        const known = present?.(r.file);
+        any = (!known || BLOCK_KEYWORDS.some((k) => known.has(k))) && /checkov:skip|tfsec:ignore|trivy:ignore|genai-guard-ignore-block/.test(text);
         hasBlockDirectives.set(r.file, any);
       }
       if (!any) continue;
