@@ -4,6 +4,8 @@
  * AWS account ids. Numeric PII candidates lying inside one of these spans are dropped (e-mail addresses, secrets,
  * deny-list terms and context-gated dates of birth are not).
  */
+import { CH_AT, CH_COLON, CH_DOT, CH_EQUALS, CH_HASH, CH_HYPHEN, CH_UPPER, sortSmall, textFacts, type TextFacts } from './scan';
+
 export interface Span {
   start: number;
   end: number;
@@ -14,48 +16,70 @@ const BEDROCK_PROVIDERS = 'anthropic|amazon|meta|mistral|cohere|ai21|deepseek|wr
 
 const PROVIDER_DOT = new RegExp(`(?:${BEDROCK_PROVIDERS})\\.`);
 
-/** `pre`: a cheap test on the lower-cased text; the pattern only runs when it passes. */
-const ARTEFACT_PATTERNS: readonly { kind: string; re: RegExp; test?: (m: string) => boolean; pre?: RegExp }[] = [
-  { kind: 'uuid', re: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g , pre: /-[0-9a-f]{4}-/ },
+const HEX = /(?<![\w-])(?:sha(?:1|256|384|512)[:-])?[0-9a-fA-F]{7,128}(?![\w-])/g;
+
+/**
+ * `gate`: a necessary condition on the text's character facts (characters and digit/hex runs every match contains);
+ * `pre`: a cheap test on the lower-cased text. The pattern only runs when both pass.
+ */
+export const ARTEFACT_PATTERNS: readonly {
+  kind: string;
+  re: RegExp;
+  test?: (m: string) => boolean;
+  pre?: RegExp;
+  gate: (f: TextFacts) => boolean;
+}[] = [
+  { kind: 'uuid', re: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g , gate: (f) => f.hexRun >= 12 && (f.has & CH_HYPHEN) !== 0, pre: /-[0-9a-f]{4}-/ },
   // Hex digests / git SHAs: 7-128 hex characters with at least one letter and one digit (all-digit runs are numbers).
   // Short upper-case runs (A1234563, AB123456C, DE89370400440532013000) are ids, not hashes: upper-case hex must be
   // 32+ characters.
-  { kind: 'hex', re: /(?<![\w-])(?:sha(?:1|256|384|512)[:-])?[0-9a-fA-F]{7,128}(?![\w-])/g, test: (m) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 32), pre: /[0-9a-f]{7}/ },
-  { kind: 'digest', re: /\bsha(?:1|256|384|512)[:-][A-Za-z0-9+/=]{20,128}/g , pre: /sha\d/ },
+  {
+    kind: 'hex',
+    re: HEX,
+    test: (m) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 32),
+    gate: (f) => f.hexRun >= 7 && f.digits > 0,
+  },
+  { kind: 'digest', re: /\bsha(?:1|256|384|512)[:-][A-Za-z0-9+/=]{20,128}/g , gate: (f) => f.digits > 0 && (f.has & (CH_COLON | CH_HYPHEN)) !== 0, pre: /sha\d/ },
   {
     kind: 'model-id',
     re: new RegExp(`(?<![\\w.-])(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\\.)?(?:${BEDROCK_PROVIDERS})\\.[a-z0-9][a-z0-9.\\-]{1,100}(?::\\d{1,4}(?::[a-z0-9]{1,16})?)?`, 'g'),
     // "amazon.com" is a domain, not a model id.
     test: (m) => /[-:]/.test(m),
     pre: PROVIDER_DOT,
+    gate: (f) => (f.has & CH_DOT) !== 0 && (f.has & (CH_HYPHEN | CH_COLON)) !== 0,
   },
-  { kind: 'arn', re: /\barn:aws[a-z-]{0,12}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:\d{0,12}:[^\s"'<>,;`)\]}]{1,1024}/g , pre: /arn:aws/ },
-  { kind: 'account-id', re: /\b(?:account(?:[ _-]?id)?|accountid|aws_account_id|owner(?:[ _-]?id)?|principal)["']?\s{0,3}[:=#]?\s{0,3}["']?\d{12}\b/gi , pre: /account|owner|principal/ },
-  { kind: 'iso-date', re: /\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g , pre: /\d-\d/ },
-  { kind: 'compact-timestamp', re: /\b20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:T?\d{6}Z?)?\b/g , pre: /20\d{6}/ },
-  { kind: 'epoch', re: /\b1[5-9]\d{8}(?:\d{3})?\b/g , pre: /1[5-9]\d{8}/ },
-  { kind: 'time', re: /\b(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?\b/g , pre: /\d:\d\d:\d/ },
-  { kind: 'semver', re: /(?<![\w.])v?\d{1,6}\.\d{1,6}\.\d{1,9}(?:\.\d{1,9})?(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?(?![\w.])/g, test: (m) => /^v|[-+]/.test(m) || m.split('.').length === 3 , pre: /\d\.\d+\.\d/ },
-  { kind: 'version', re: /\b(?:version|ver|v|release|build|runtime|python|node|java|sdk|boto3|botocore)[\s:=/@]{0,3}v?\d{1,6}(?:\.\d{1,9}){1,4}\b/gi , pre: /\d\.\d/ },
-  { kind: 'package-version', re: /@\d{1,6}(?:\.\d{1,9}){1,3}\b/g , pre: /@\d/ },
+  { kind: 'arn', re: /\barn:aws[a-z-]{0,12}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:\d{0,12}:[^\s"'<>,;`)\]}]{1,1024}/g , gate: (f) => (f.has & CH_COLON) !== 0, pre: /arn:aws/ },
+  { kind: 'account-id', re: /\b(?:account(?:[ _-]?id)?|accountid|aws_account_id|owner(?:[ _-]?id)?|principal)["']?\s{0,3}[:=#]?\s{0,3}["']?\d{12}\b/gi , gate: (f) => f.maxRun >= 12, pre: /account|owner|principal/ },
+  { kind: 'iso-date', re: /\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g , gate: (f) => f.maxRun >= 4 && (f.has & CH_HYPHEN) !== 0, pre: /\d-\d/ },
+  { kind: 'compact-timestamp', re: /\b20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:T?\d{6}Z?)?\b/g , gate: (f) => f.maxRun >= 8, pre: /20\d{6}/ },
+  { kind: 'epoch', re: /\b1[5-9]\d{8}(?:\d{3})?\b/g , gate: (f) => f.maxRun >= 10, pre: /1[5-9]\d{8}/ },
+  { kind: 'time', re: /\b(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,9})?\b/g , gate: (f) => (f.has & CH_COLON) !== 0, pre: /\d:\d\d:\d/ },
+  { kind: 'semver', re: /(?<![\w.])v?\d{1,6}\.\d{1,6}\.\d{1,9}(?:\.\d{1,9})?(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?(?![\w.])/g, test: (m) => /^v|[-+]/.test(m) || m.split('.').length === 3 , gate: (f) => (f.has & CH_DOT) !== 0, pre: /\d\.\d+\.\d/ },
+  { kind: 'version', re: /\b(?:version|ver|v|release|build|runtime|python|node|java|sdk|boto3|botocore)[\s:=/@]{0,3}v?\d{1,6}(?:\.\d{1,9}){1,4}\b/gi , gate: (f) => (f.has & CH_DOT) !== 0, pre: /\d\.\d/ },
+  { kind: 'package-version', re: /@\d{1,6}(?:\.\d{1,9}){1,3}\b/g , gate: (f) => (f.has & CH_AT) !== 0, pre: /@\d/ },
   {
     kind: 'order-number',
     re: /\b(?:order|ticket|case|incident|inc|invoice|inv|po|purchase order|req|request|issue|bug|pr|pull request|build|job|run|txn|transaction|ref|reference|booking|confirmation|tracking|shipment|sku|item|seq|pid|line)\b(?:\s{0,2}(?:#|no\.?|number|id|nr\.?)){0,2}\s{0,3}[:#=]?\s{0,3}[A-Z]{0,6}[-_]?\d[\d-]{2,24}\b/gi,
-    pre: /\d{3}/,
+    // Exactly the former pre-test /\d{3}/ (a run of three digits), from the facts.
+    gate: (f) => f.maxRun >= 3,
   },
-  { kind: 'ticket-key', re: /\b(?:[A-Z][A-Z0-9]{1,9}-\d{1,9}|INC\d{5,12}|CHG\d{5,12}|REQ\d{5,12}|RITM\d{5,12}|PO-?\d{4,12}|ORD-[\dA-Z-]{4,24})\b/g , pre: /[a-z]-\d|inc\d|chg\d|req\d|ritm\d|po-?\d|ord-/ },
-  { kind: 'hash-number', re: /(?<![\w&])#\d{3,12}\b/g , pre: /#\d/ },
-  { kind: 'port', re: /(?:(?<=[\w\]]):\d{2,5}\b)|\bport\s{0,2}[:=]?\s{0,2}\d{2,5}\b/gi , pre: /[\w\]]:\d\d|port/ },
-  { kind: 'status', re: /\b(?:HTTP\/\d(?:\.\d)?\s\d{3}|status(?:[ _-]?code)?["']?\s{0,2}[:=]?\s{0,2}\d{3})\b/gi , pre: /http\/|status/ },
-  { kind: 'request-id', re: /\b(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-amzn-requestid|x-amz-request-id|span[ _-]?id)["']?\s{0,2}[:=]\s{0,2}["']?[\w-]{6,80}/gi , pre: /request|trace|correlation|span/ },
-  { kind: 'xray', re: /\b1-[0-9a-f]{8}-[0-9a-f]{24}\b/g , pre: /1-[0-9a-f]{8}-/ },
+  { kind: 'ticket-key', re: /\b(?:[A-Z][A-Z0-9]{1,9}-\d{1,9}|INC\d{5,12}|CHG\d{5,12}|REQ\d{5,12}|RITM\d{5,12}|PO-?\d{4,12}|ORD-[\dA-Z-]{4,24})\b/g , gate: (f) => f.digits > 0 && (f.has & CH_UPPER) !== 0, pre: /[a-z]-\d|inc\d|chg\d|req\d|ritm\d|po-?\d|ord-/ },
+  { kind: 'hash-number', re: /(?<![\w&])#\d{3,12}\b/g , gate: (f) => f.maxRun >= 3 && (f.has & CH_HASH) !== 0, pre: /#\d/ },
+  { kind: 'port', re: /(?:(?<=[\w\]]):\d{2,5}\b)|\bport\s{0,2}[:=]?\s{0,2}\d{2,5}\b/gi , gate: (f) => f.maxRun >= 2, pre: /[\w\]]:\d\d|port/ },
+  { kind: 'status', re: /\b(?:HTTP\/\d(?:\.\d)?\s\d{3}|status(?:[ _-]?code)?["']?\s{0,2}[:=]?\s{0,2}\d{3})\b/gi , gate: (f) => f.maxRun >= 3, pre: /http\/|status/ },
+  { kind: 'request-id', re: /\b(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-amzn-requestid|x-amz-request-id|span[ _-]?id)["']?\s{0,2}[:=]\s{0,2}["']?[\w-]{6,80}/gi , gate: (f) => (f.has & (CH_COLON | CH_EQUALS)) !== 0, pre: /request|trace|correlation|span/ },
+  { kind: 'xray', re: /\b1-[0-9a-f]{8}-[0-9a-f]{24}\b/g , gate: (f) => f.hexRun >= 24 && (f.has & CH_HYPHEN) !== 0, pre: /1-[0-9a-f]{8}-/ },
 ];
 
+const byStartLongest = (a: Span, b: Span): number => a.start - b.start || b.end - a.end;
+
 /** Finds artefact spans, sorted by start. Linear: every pattern is bounded. */
-export function findArtefacts(text: string, lowerText?: string): Span[] {
+export function findArtefacts(text: string, lowerText?: string, textFactsOf?: TextFacts): Span[] {
   const out: Span[] = [];
   const lower = lowerText ?? text.toLowerCase();
+  const facts = textFactsOf ?? textFacts(text);
   for (const p of ARTEFACT_PATTERNS) {
+    if (!p.gate(facts)) continue;
     if (p.pre && !p.pre.test(lower)) continue;
     // exec loop rather than matchAll: no iterator or regex clone per pattern and call.
     const re = p.re;
@@ -71,7 +95,7 @@ export function findArtefacts(text: string, lowerText?: string): Span[] {
       out.push({ start: m.index, end: m.index + v.length, kind: p.kind });
     }
   }
-  if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (out.length > 1) sortSmall(out, byStartLongest);
   return out;
 }
 

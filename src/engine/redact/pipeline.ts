@@ -4,7 +4,7 @@
  * Detectors run on NFKC-normalised text; results are mapped back to UTF-16 offsets of the original.
  * Fail closed: any exception in any detector fails the whole call with a RedactionError.
  */
-import { findArtefacts, insideAny } from './artefacts';
+import { findArtefacts, insideAny, type Span } from './artefacts';
 import { CONTEXT_BOOST, CONTEXT_WORDS, hasContext } from './context';
 import { addressDetector } from './detectors/address';
 import { identifierDetector } from './detectors/identifiers';
@@ -14,7 +14,8 @@ import { personDetector } from './detectors/person';
 import { phoneDetector } from './detectors/phone';
 import { makeSecretDetector } from './detectors/secrets';
 import { normalize, toOriginal } from './normalize';
-import { RedactionError, SECRET_TYPES, type AnalyzeOptions, type Candidate, type Detection, type Detector, type EntityType } from './types';
+import { sortSmall, textFacts } from './scan';
+import { RedactionError, SECRET_TYPES, type AnalyzeOptions, type Candidate, type DetectInput, type Detection, type Detector, type EntityType } from './types';
 
 export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_MAX_CHARS = 10_000_000;
@@ -42,8 +43,12 @@ function sameLengthLower(s: string): string {
   return out;
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function defaultCanonical(type: EntityType, value: string): string {
-  const v = value.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // NFKC leaves ASCII as it is: only other text pays for it.
+  const v = (NON_ASCII.test(value) ? value.normalize('NFKC') : value).replace(/\s+/g, ' ').trim();
   switch (type) {
     case 'EMAIL':
     case 'PERSON':
@@ -95,15 +100,33 @@ function denyDetector(list: readonly string[]): Detector | undefined {
   return deny;
 }
 
-export function builtInDetectors(options: AnalyzeOptions = {}): Detector[] {
+/** The built-in lists without extra detectors, by secret detector then deny-list detector (no array per call). */
+const BUILT_IN_LISTS = new WeakMap<Detector, Map<Detector | undefined, readonly Detector[]>>();
+
+function builtInList(options: AnalyzeOptions): readonly Detector[] {
   let secrets = defaultSecrets;
   if (options.secretPatterns) {
     secrets = secretDetectors.get(options.secretPatterns) ?? makeSecretDetector(options.secretPatterns);
     secretDetectors.set(options.secretPatterns, secrets);
   }
-  const list: Detector[] = [secrets, ...BASE_DETECTORS];
   const deny = options.denyList && options.denyList.length > 0 ? denyDetector(options.denyList) : undefined;
-  if (deny) list.push(deny);
+  let byDeny = BUILT_IN_LISTS.get(secrets);
+  if (!byDeny) {
+    byDeny = new Map();
+    BUILT_IN_LISTS.set(secrets, byDeny);
+  }
+  let list = byDeny.get(deny);
+  if (!list) {
+    list = Object.freeze(deny ? [secrets, ...BASE_DETECTORS, deny] : [secrets, ...BASE_DETECTORS]);
+    // Deny-list detectors are cached per distinct list (bounded), so this map stays small; clear it if it does not.
+    if (byDeny.size > 64) byDeny.clear();
+    byDeny.set(deny, list);
+  }
+  return list;
+}
+
+export function builtInDetectors(options: AnalyzeOptions = {}): Detector[] {
+  const list = [...builtInList(options)];
   if (options.extraDetectors) list.push(...options.extraDetectors);
   return list;
 }
@@ -111,6 +134,9 @@ export function builtInDetectors(options: AnalyzeOptions = {}): Detector[] {
 interface Scored extends Candidate {
   secret: boolean;
 }
+
+const byStartLongest = (a: Scored, b: Scored): number => a.start - b.start || b.end - a.end;
+const byStart = (a: AnalyzedEntity, b: AnalyzedEntity): number => a.start - b.start;
 
 function rank(a: Scored, b: Scored): number {
   return Number(b.secret) - Number(a.secret) || b.score - a.score || b.end - b.start - (a.end - a.start);
@@ -125,11 +151,22 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analyze
   const norm = normalize(original);
   const text = norm.text;
   const lower = sameLengthLower(text);
-  const artefacts = findArtefacts(text, lower);
-  const input = { text, lower, artefacts };
+  const facts = textFacts(text);
+  // Artefacts are found on first use (a detector reading them, or a vetoable candidate): text with neither skips them.
+  let artefactSpans: Span[] | undefined;
+  const artefactsOf = (): Span[] => (artefactSpans ??= findArtefacts(text, lower, facts));
+  const input: DetectInput = {
+    text,
+    lower,
+    facts,
+    get artefacts() {
+      return artefactsOf();
+    },
+  };
 
   const all: Scored[] = [];
-  for (const d of builtInDetectors(options)) {
+  const detectors = options.extraDetectors && options.extraDetectors.length > 0 ? builtInDetectors(options) : builtInList(options);
+  for (const d of detectors) {
     let found: Candidate[];
     try {
       found = d.detect(input);
@@ -154,7 +191,7 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analyze
     const words = CONTEXT_WORDS[c.type];
     if (!c.noContext && words && hasContext(lower, c.start, c.end, words)) score += CONTEXT_BOOST;
     c.score = Math.min(1, score);
-    if (VETOABLE.has(c.type) && insideAny(artefacts, c.start, c.end, c.type === 'PHONE')) continue;
+    if (VETOABLE.has(c.type) && insideAny(artefactsOf(), c.start, c.end, c.type === 'PHONE')) continue;
     if (allow && allow.size > 0 && allow.has(text.slice(c.start, c.end).trim().toLowerCase())) continue;
     if (c.valid === false) possible.push(c);
     else if (c.score >= threshold) redactable.push(c);
@@ -162,7 +199,7 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analyze
 
   // Overlap resolution: clusters of overlapping spans; the best-ranked candidate names the cluster, which covers the
   // union of its members so no part of any accepted value is left in clear.
-  redactable.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortSmall(redactable, byStartLongest);
   const resolved: { winner: Scored; start: number; end: number }[] = [];
   let i = 0;
   while (i < redactable.length) {
@@ -189,7 +226,7 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analyze
     out.push({ type: r.winner.type, start: s, end: e, score: r.winner.score, status: 'redact', canonical });
   }
   // Possible values: only where nothing was redacted, one per span.
-  possible.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortSmall(possible, byStartLongest);
   let k = 0;
   let lastEnd = -1;
   for (const p of possible) {
@@ -201,5 +238,5 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analyze
     const [s, e] = toOriginal(norm, p.start, p.end);
     out.push({ type: p.type, start: s, end: e, score: p.score, status: 'possible', canonical: defaultCanonical(p.type, text.slice(p.start, p.end)) });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sortSmall(out, byStart);
 }

@@ -4,7 +4,11 @@
  * only, for re-identification of the model's answer; secrets are one-way: the session keeps a salted hash of them
  * (for a stable number) and never the value.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+/** SHA-256 (hex) of a string: the one-shot `crypto.hash` where the runtime has it (Node 20.12+), else a Hash object. */
+const sha256: (s: string) => string =
+  typeof crypto.hash === 'function' ? (s) => crypto.hash('sha256', s, 'hex') : (s) => crypto.createHash('sha256').update(s).digest('hex');
 import { analyze } from './pipeline';
 import { RedactionError, SECRET_TYPES, type Action, type EntityType, type PossibleEntity, type RedactedEntity, type RedactionResult, type RedactOptions } from './types';
 
@@ -32,20 +36,24 @@ export function mask(value: string): string {
 const PLACEHOLDER_LIKE = /\\?[[［【〔]\s?((?:[A-Za-zＡ-Ｚａ-ｚ]{1,20}(?:\\?[_＿]|\s)){1,4})([0-9０-９]{1,6})\s?\\?[\]］】〕]/g;
 
 export class RedactionSession {
-  readonly #salt = randomBytes(16);
-  readonly #byValue = new Map<string, string>();
+  /** Per-session salt (hex) of the secrets' hashes. */
+  readonly #salt = crypto.randomBytes(16).toString('hex');
+  /** Placeholder by type, then by canonical value (or, for secrets, by the salted hash of it): no key string to build. */
+  readonly #byValue = new Map<EntityType, Map<string, string>>();
+  #issued = 0;
   readonly #vault = new Map<string, string>();
   readonly #secretPlaceholders = new Set<string>();
   readonly #counters = new Map<EntityType, number>();
 
   /** Number of placeholders issued so far. */
   get size(): number {
-    return this.#byValue.size;
+    return this.#issued;
   }
 
   /** Forgets every placeholder and original (end of conversation). */
   clear(): void {
     this.#byValue.clear();
+    this.#issued = 0;
     this.#vault.clear();
     this.#secretPlaceholders.clear();
     this.#counters.clear();
@@ -53,13 +61,20 @@ export class RedactionSession {
 
   #placeholder(type: EntityType, canonical: string, original: string): string {
     const secret = SECRET_TYPES.has(type);
-    const key = secret ? `${type}\u0000#${createHash('sha256').update(this.#salt).update(type).update('\u0000').update(canonical).digest('hex')}` : `${type}\u0000${canonical}`;
-    let ph = this.#byValue.get(key);
+    // One-shot SHA-256 of salt, type and value (the salt has a fixed length, so distinct values give distinct inputs).
+    const key = secret ? sha256(`${this.#salt}${type}\u0000${canonical}`) : canonical;
+    let byType = this.#byValue.get(type);
+    if (byType === undefined) {
+      byType = new Map();
+      this.#byValue.set(type, byType);
+    }
+    let ph = byType.get(key);
     if (ph === undefined) {
       const n = (this.#counters.get(type) ?? 0) + 1;
       this.#counters.set(type, n);
       ph = `[${type}_${n}]`;
-      this.#byValue.set(key, ph);
+      byType.set(key, ph);
+      this.#issued++;
       if (secret) this.#secretPlaceholders.add(ph);
       else this.#vault.set(ph, original);
     }

@@ -1,4 +1,5 @@
 import type { SecretPattern } from '../secrets/types';
+import type { TextFacts } from './scan';
 
 /** Entity types the redaction engine knows. Names follow Bedrock Guardrails where a type exists. */
 export const ENTITY_TYPES = [
@@ -67,6 +68,8 @@ export interface DetectInput {
   lower: string;
   /** Developer-artefact spans (UUIDs, SHAs, model ids, dates …), sorted by start: detectors may skip work inside them. */
   artefacts: readonly { start: number; end: number; kind: string }[];
+  /** Character facts of `text` (one pass, see scan.ts), shared so each detector can skip patterns the text cannot match. Computed on demand when absent. */
+  facts?: TextFacts;
 }
 
 export interface Detector {

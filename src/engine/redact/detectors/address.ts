@@ -3,6 +3,7 @@
  * linked into one span when only separators and capitalised words stand between them. One anchor alone is not an
  * address, except a numbered street line.
  */
+import { CH_CJK, CH_HASH, CH_HYPHEN, CH_SLASH, CH_UPPER, execAll, sortSmall, textFacts, type TextFacts } from '../scan';
 import { HK_PLACES } from '../gazetteer';
 import type { Candidate, Detector, DetectInput } from '../types';
 
@@ -16,20 +17,23 @@ interface Anchor {
   street?: boolean;
 }
 
-const PATTERNS: readonly { re: RegExp; strong: boolean; street?: boolean }[] = [
+const upper = (f: TextFacts) => (f.has & CH_UPPER) !== 0;
+
+/** `gate`: characters every match needs (see scan.ts); the pattern is skipped when the text lacks them. */
+const PATTERNS: readonly { re: RegExp; strong: boolean; street?: boolean; gate?: (f: TextFacts) => boolean }[] = [
   // "123 Main Street", "8 Queen's Road Central", "221B Baker St.", "Blk 123 Ang Mo Kio Avenue 3"
   {
     re: new RegExp(`(?<![\\w/-])(?:(?:Blk|Block)\\s?)?\\d{1,5}[A-Za-z]?(?:-\\d{1,5})?,?\\s(?:[A-Z][A-Za-z'.-]{0,20}\\s){0,4}(?:${SUFFIX})\\b\\.?(?:\\s\\d{1,3}[A-Z]?\\b)?`, 'g'),
     strong: true,
     street: true,
   },
-  { re: /\b(?:Flat|Room|Rm|Unit|Suite|Ste|Shop|Apt|Apartment)\.?\s?#?[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?\b/g, strong: true },
-  { re: /(?<![\w/])(?:\d{1,3}|G|LG|UG)\/F\b/g, strong: true },
-  { re: /\b(?:Block|Blk|Tower|Twr|Phase)\s?[A-Z0-9]{1,3}\b/g, strong: false },
-  { re: /(?<![\w])#\d{1,3}-\d{1,5}\b/g, strong: true },
-  { re: /\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s\d{5}(?:-\d{4})?\b/g, strong: true },
-  { re: /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s\d[ABD-HJLNP-UW-Z]{2}\b/g, strong: true },
-  { re: /\bSingapore\s?\(?\d{6}\)?|\bS\(\d{6}\)/g, strong: true },
+  { re: /\b(?:Flat|Room|Rm|Unit|Suite|Ste|Shop|Apt|Apartment)\.?\s?#?[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?\b/g, strong: true, gate: upper },
+  { re: /(?<![\w/])(?:\d{1,3}|G|LG|UG)\/F\b/g, strong: true, gate: (f) => (f.has & CH_SLASH) !== 0 && upper(f) },
+  { re: /\b(?:Block|Blk|Tower|Twr|Phase)\s?[A-Z0-9]{1,3}\b/g, strong: false, gate: upper },
+  { re: /(?<![\w])#\d{1,3}-\d{1,5}\b/g, strong: true, gate: (f) => (f.has & CH_HASH) !== 0 && (f.has & CH_HYPHEN) !== 0 },
+  { re: /\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s\d{5}(?:-\d{4})?\b/g, strong: true, gate: (f) => f.maxRun >= 5 && upper(f) },
+  { re: /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s\d[ABD-HJLNP-UW-Z]{2}\b/g, strong: true, gate: upper },
+  { re: /\bSingapore\s?\(?\d{6}\)?|\bS\(\d{6}\)/g, strong: true, gate: (f) => f.maxRun >= 6 && upper(f) },
   { re: /\bP\.?\s?O\.?\s?Box\s\d{1,6}\b/gi, strong: true },
 ];
 
@@ -39,18 +43,25 @@ const FILLER = /^(?:[\s,]|[A-Z][\w'.&-]{0,24}|of|the|on|de|la)*$/;
 const CJK_ADDRESS =
   /(?:香港|九龍|九龙|新界)?(?:[\u4e00-\u9fff]{1,4}(?:區|区))?[\u4e00-\u9fff]{1,8}(?:道|街|路|里|徑|坊|圍)\d{1,4}(?:-\d{1,4})?(?:號|号)(?:[\u4e00-\u9fff]{1,10}(?:大廈|大厦|中心|廣場|广场|花園|花园|苑|邨|閣|阁|樓|楼|大樓))?(?:(?:\d{1,3}|地下)(?:樓|楼))?(?:[A-Z\d]{1,4}(?:室|座))?/g;
 
+const byStartLongest = (a: Anchor, b: Anchor): number => a.start - b.start || b.end - a.end;
+
 export const addressDetector: Detector = {
   name: 'address',
-  detect({ text }: DetectInput): Candidate[] {
+  detect({ text, facts }: DetectInput): Candidate[] {
     const out: Candidate[] = [];
     const anchors: Anchor[] = [];
-    if (/\d/.test(text)) {
-      for (const p of PATTERNS) for (const m of text.matchAll(p.re)) anchors.push({ start: m.index, end: m.index + m[0].length, strong: p.strong, ...(p.street ? { street: true } : {}) });
+    const f = facts ?? textFacts(text);
+    if (f.digits > 0) {
+      for (const p of PATTERNS) {
+        if (p.gate && !p.gate(f)) continue;
+        const street = p.street === true;
+        for (const m of execAll(p.re, text)) anchors.push({ start: m.index, end: m.index + m[0].length, strong: p.strong, street });
+      }
     }
     if (anchors.length > 0) {
-      for (const m of text.matchAll(PLACES)) anchors.push({ start: m.index, end: m.index + m[0].length, strong: false });
+      for (const m of execAll(PLACES, text)) anchors.push({ start: m.index, end: m.index + m[0].length, strong: false });
     }
-    anchors.sort((a, b) => a.start - b.start || b.end - a.end);
+    sortSmall(anchors, byStartLongest);
     let i = 0;
     while (i < anchors.length) {
       const first = anchors[i]!;
@@ -77,8 +88,8 @@ export const addressDetector: Detector = {
       if (isAddress) out.push({ type: 'ADDRESS', start: first.start, end, score: street && count >= 2 ? 0.85 : street ? 0.6 : 0.7, noContext: true });
       i = j;
     }
-    if (/[\u4e00-\u9fff]/.test(text)) {
-      for (const m of text.matchAll(CJK_ADDRESS)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.8, noContext: true });
+    if ((f.has & CH_CJK) !== 0) {
+      for (const m of execAll(CJK_ADDRESS, text)) out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.8, noContext: true });
     }
     return out;
   },

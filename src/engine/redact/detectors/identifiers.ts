@@ -3,6 +3,7 @@
  * UK_NINO, UK_NHS, TW_NATIONAL_ID, IN_AADHAAR, IN_PAN, KR_RRN, CA_SIN, AU_TFN, PASSPORT (context only).
  * A shape that fails its checksum is returned with `valid: false` ("possible"), only where the shape is distinctive.
  */
+import { CH_UPPER, execAll, textFacts, type TextFacts } from '../scan';
 import { countrySpecs } from '../iban';
 import type { Candidate, Detector, DetectInput, EntityType } from '../types';
 import * as v from '../validators';
@@ -11,14 +12,18 @@ const digitsOf = (s: string) => s.replace(/\D/g, '');
 const alnumOf = (s: string) => s.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 
 function push(out: Candidate[], type: EntityType, start: number, value: string, score: number, valid?: boolean, canonical?: string): void {
-  out.push({ type, start, end: start + value.length, score, ...(valid === false ? { valid } : {}), canonical: canonical ?? alnumOf(value) });
+  // Two literal shapes rather than a conditional spread (same objects, no spread copy per candidate).
+  if (valid === false) out.push({ type, start, end: start + value.length, score, valid, canonical: canonical ?? alnumOf(value) });
+  else out.push({ type, start, end: start + value.length, score, canonical: canonical ?? alnumOf(value) });
 }
+
+const NONE: readonly RegExpExecArray[] = [];
 
 const CARD = /(?<![\w.-])\d(?:[ -]?\d){11,22}(?![\w-])/g;
 
 /** Cards: try the whole run, then shorter prefixes of its groups (a card followed by an expiry or CVV). */
 function findCards(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(CARD)) {
+  for (const m of execAll(CARD, text)) {
     const raw = m[0];
     const groups = raw.split(/[ -]/);
     let matched = false;
@@ -43,7 +48,7 @@ function findCards(text: string, out: Candidate[]): void {
 const IBAN = /(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,34}(?![\w])/g;
 
 function findIbans(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(IBAN)) {
+  for (const m of execAll(IBAN, text)) {
     const raw = m[0];
     const country = raw.slice(0, 2);
     const spec = countrySpecs[country];
@@ -75,14 +80,14 @@ const NINE = /(?<![\w-])\d{9}(?![\w-])/g;
 
 function findSsns(text: string, lower: string, out: Candidate[], run: number): void {
   if (run < 4) return; // every shape below has a run of four digits or more
-  for (const m of text.matchAll(SSN)) {
+  for (const m of execAll(SSN, text)) {
     const value = m[0];
     if (v.validItin(value)) push(out, 'US_ITIN', m.index, value, 0.8, undefined, digitsOf(value));
     else if (v.validSsn(value)) push(out, 'US_SSN', m.index, value, m[1] === '-' ? 0.8 : 0.55, undefined, digitsOf(value));
     else if (m[1] === '-') push(out, value.startsWith('9') ? 'US_ITIN' : 'US_SSN', m.index, value, 0.5, false, digitsOf(value));
   }
   if (run >= 9 && /ssn|social security|itin|taxpayer/.test(lower)) {
-    for (const m of text.matchAll(NINE)) {
+    for (const m of execAll(NINE, text)) {
       if (v.validItin(m[0])) push(out, 'US_ITIN', m.index, m[0], 0.2);
       else if (v.validSsn(m[0])) push(out, 'US_SSN', m.index, m[0], 0.2);
     }
@@ -106,9 +111,9 @@ const PASSPORT = /(?<![\w])(?:[A-Z]{1,2}\d{6,9}|\d{9})(?![\w])/g;
  * `run`: the longest run of consecutive ASCII digits in the text. Each shape needs a run of a known length (HKID six,
  * NRIC seven, TW ten minus the letter, CN eighteen minus the check), so shapes the text cannot hold are not scanned.
  */
-function findIds(text: string, lower: string, out: Candidate[], run: number): void {
+function findIds(text: string, lower: string, out: Candidate[], run: number, upper: boolean): void {
   if (run < 2) return;
-  for (const m of run < 6 ? [] : text.matchAll(HKID)) {
+  for (const m of run < 6 || !upper ? NONE : execAll(HKID, text)) {
     const check = m[1] ?? m[2];
     if (check === undefined) {
       push(out, 'HKID', m.index, m[0], 0.25); // no check digit: needs HKID context
@@ -117,60 +122,52 @@ function findIds(text: string, lower: string, out: Candidate[], run: number): vo
     if (v.validHkid(m[0])) push(out, 'HKID', m.index, m[0], 0.9);
     else if (m[1] !== undefined) push(out, 'HKID', m.index, m[0], 0.5, false);
   }
-  for (const m of run < 7 ? [] : text.matchAll(NRIC)) {
+  for (const m of run < 7 || !upper ? NONE : execAll(NRIC, text)) {
     const ok = v.validNric(m[0]);
     push(out, 'SG_NRIC', m.index, m[0], ok ? 0.9 : 0.5, ok ? undefined : false);
   }
-  for (const m of run < 17 ? [] : text.matchAll(CN_RIC)) {
+  for (const m of run < 17 ? NONE : execAll(CN_RIC, text)) {
     const ok = v.validCnRic(m[0]);
     push(out, 'CN_RESIDENT_ID', m.index, m[0], ok ? 0.95 : 0.5, ok ? undefined : false);
   }
-  for (const m of text.matchAll(NINO)) {
+  for (const m of !upper ? NONE : execAll(NINO, text)) {
     if (v.validNino(m[0])) push(out, 'UK_NINO', m.index, m[0], 0.85);
   }
   if (run >= 4 && lower.includes('nhs')) {
-    for (const m of text.matchAll(NHS)) if (v.validNhs(m[0])) push(out, 'UK_NHS', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
+    for (const m of execAll(NHS, text)) if (v.validNhs(m[0])) push(out, 'UK_NHS', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
-  for (const m of run < 9 ? [] : text.matchAll(TW_ID)) if (v.validTwId(m[0])) push(out, 'TW_NATIONAL_ID', m.index, m[0], 0.8);
-  for (const m of run < 4 ? [] : text.matchAll(AADHAAR)) {
+  for (const m of run < 9 || !upper ? NONE : execAll(TW_ID, text)) if (v.validTwId(m[0])) push(out, 'TW_NATIONAL_ID', m.index, m[0], 0.8);
+  for (const m of run < 4 ? NONE : execAll(AADHAAR, text)) {
     if (v.validAadhaar(m[0])) push(out, 'IN_AADHAAR', m.index, m[0], m[1] ? 0.55 : 0.3, undefined, digitsOf(m[0]));
   }
-  for (const m of run < 4 ? [] : text.matchAll(PAN)) if (v.validPan(m[0])) push(out, 'IN_PAN', m.index, m[0], 0.55);
-  for (const m of run < 7 ? [] : text.matchAll(KR_RRN)) if (v.validKrRrn(m[0])) push(out, 'KR_RRN', m.index, m[0], 0.75, undefined, digitsOf(m[0]));
+  for (const m of run < 4 || !upper ? NONE : execAll(PAN, text)) if (v.validPan(m[0])) push(out, 'IN_PAN', m.index, m[0], 0.55);
+  for (const m of run < 7 ? NONE : execAll(KR_RRN, text)) if (v.validKrRrn(m[0])) push(out, 'KR_RRN', m.index, m[0], 0.75, undefined, digitsOf(m[0]));
   if (/\bsin\b|social insurance/.test(lower)) {
-    for (const m of text.matchAll(CA_SIN)) if (v.validCaSin(m[0])) push(out, 'CA_SIN', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
+    for (const m of execAll(CA_SIN, text)) if (v.validCaSin(m[0])) push(out, 'CA_SIN', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
   if (/\btfn\b|tax file/.test(lower)) {
-    for (const m of text.matchAll(AU_TFN)) if (v.validAuTfn(m[0])) push(out, 'AU_TFN', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
+    for (const m of execAll(AU_TFN, text)) if (v.validAuTfn(m[0])) push(out, 'AU_TFN', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
   if (run >= 6 && /passport|travel document|護照|护照/.test(lower)) {
-    for (const m of text.matchAll(PASSPORT)) push(out, 'PASSPORT', m.index, m[0], 0.2);
+    for (const m of execAll(PASSPORT, text)) push(out, 'PASSPORT', m.index, m[0], 0.2);
   }
-}
-
-/** Length of the longest run of ASCII digits (`\d` without the u flag is exactly 0-9). */
-function longestDigitRun(text: string): number {
-  let best = 0;
-  let cur = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++cur > best) best = cur;
-    } else cur = 0;
-  }
-  return best;
 }
 
 export const identifierDetector: Detector = {
   name: 'identifiers',
-  detect({ text, lower }: DetectInput): Candidate[] {
+  detect({ text, lower, facts }: DetectInput): Candidate[] {
     const out: Candidate[] = [];
-    const run = longestDigitRun(text);
+    const f: TextFacts = facts ?? textFacts(text);
+    // `maxRun`: the longest run of ASCII digits (`\d` without the u flag is exactly 0-9).
+    const run = f.maxRun;
     if (run === 0) return out;
-    findCards(text, out);
-    if (run >= 2) findIbans(text, out);
+    const upper = (f.has & CH_UPPER) !== 0;
+    // A card has 12 digits or more.
+    if (f.digits >= 12) findCards(text, out);
+    // An IBAN starts with two upper-case letters and two digits.
+    if (run >= 2 && upper) findIbans(text, out);
     findSsns(text, lower, out, run);
-    findIds(text, lower, out, run);
+    findIds(text, lower, out, run, upper);
     return out;
   },
 };

@@ -1,4 +1,5 @@
 /** Keyword-anchored values: PASSWORD and DATE_OF_BIRTH; and the CUSTOM deny-list. */
+import { execAll } from '../scan';
 import type { Candidate, Detector, DetectInput } from '../types';
 import { validDate } from '../validators';
 
@@ -10,7 +11,7 @@ const NOT_A_PASSWORD =
 function findPasswords(text: string, lower: string): Candidate[] {
   if (!/pass|pwd|pw\b|密碼|密码|口令/.test(lower)) return [];
   const out: Candidate[] = [];
-  for (const m of text.matchAll(PASSWORD)) {
+  for (const m of execAll(PASSWORD, text)) {
     const val = m[1] ?? m[2] ?? m[3] ?? m[4];
     if (val === undefined) continue;
     const quoted = m[4] === undefined;
@@ -43,7 +44,7 @@ function plausible(date: string): boolean {
 function findDob(text: string, lower: string): Candidate[] {
   if (!/dob|d\.o\.b|birth|born|出生|生日/.test(lower)) return [];
   const out: Candidate[] = [];
-  for (const m of text.matchAll(DOB)) {
+  for (const m of execAll(DOB, text)) {
     const date = m[1]!;
     if (!plausible(date)) continue;
     const start = m.index + m[0].length - date.length;
@@ -71,7 +72,7 @@ export function makeDenyListDetector(terms: readonly string[]): Detector | undef
     name: 'deny-list',
     detect({ text }: DetectInput): Candidate[] {
       const out: Candidate[] = [];
-      for (const m of text.matchAll(re)) out.push({ type: 'CUSTOM', start: m.index, end: m.index + m[0].length, score: 1, noContext: true, canonical: m[0].toLowerCase() });
+      for (const m of execAll(re, text)) out.push({ type: 'CUSTOM', start: m.index, end: m.index + m[0].length, score: 1, noContext: true, canonical: m[0].toLowerCase() });
       return out;
     },
   };

@@ -1,4 +1,5 @@
 /** EMAIL, IP_ADDRESS, MAC_ADDRESS and URL_CREDENTIAL (userinfo and signed/tokenised query parameters). */
+import { CH_AT, CH_COLON, CH_DOT, CH_HYPHEN, execAll, textFacts } from '../scan';
 import type { Candidate, Detector, DetectInput, EntityType } from '../types';
 import { validIpv4, validIpv6 } from '../validators';
 
@@ -17,6 +18,24 @@ const NOT_CC = new Set(['js', 'ts', 'py', 'md', 'rs', 'sh', 'rb', 'cs', 'pl', 'k
 const LOCAL_CHAR = /[A-Za-z0-9._%+\-'\p{L}]/u;
 const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
 
+function asciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** LOCAL_CHAR.test(text[i]), without a regex for ASCII. */
+function localChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return asciiAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39;
+  return LOCAL_CHAR.test(text[i]!);
+}
+
+/** DOMAIN_CHAR.test(text[i]), without a regex for ASCII. */
+function domainChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return asciiAlnum(c) || c === 46 || c === 45;
+  return DOMAIN_CHAR.test(text[i]!);
+}
+
 function tldOk(tld: string): boolean {
   const t = tld.toLowerCase();
   if (!/^\p{L}{2,24}$/u.test(t)) return false;
@@ -29,10 +48,10 @@ function findEmails(text: string): Candidate[] {
   let at = text.indexOf('@');
   while (at !== -1) {
     let s = at;
-    while (s > 0 && at - s < 64 && LOCAL_CHAR.test(text[s - 1]!)) s--;
+    while (s > 0 && at - s < 64 && localChar(text, s - 1)) s--;
     while (s < at && /[.'\-+]/.test(text[s]!)) s++;
     let e = at + 1;
-    while (e < text.length && e - at < 254 && DOMAIN_CHAR.test(text[e]!)) e++;
+    while (e < text.length && e - at < 254 && domainChar(text, e)) e++;
     while (e > at + 1 && /[.-]/.test(text[e - 1]!)) e--;
     const local = text.slice(s, at);
     const domain = text.slice(at + 1, e);
@@ -53,10 +72,14 @@ function findEmails(text: string): Candidate[] {
 
 const OBFUSCATED_EMAIL = /(?<![\w.])[A-Za-z0-9._%+-]{1,64}\s?(?:\[at\]|\(at\)|\{at\}|<at>|\sat\s)\s?[A-Za-z0-9-]{1,63}(?:\s?(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s|\.)\s?[A-Za-z0-9-]{1,63}){1,4}/gi;
 
+/** Every accepted match holds a bracketed "at" or a spaced "dot" (see below), so the text must. */
+const OBFUSCATED_NEEDS = /[[({<]at[\])}>]|\sdot\s/i;
+
 function findObfuscatedEmails(text: string, lower: string): Candidate[] {
+  if (!OBFUSCATED_NEEDS.test(text)) return [];
   if (!/\W(?:at|dot)\W/.test(lower)) return [];
   const out: Candidate[] = [];
-  for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
+  for (const m of execAll(OBFUSCATED_EMAIL, text)) {
     const v = m[0];
     // Needs a bracketed [at] or both " at " and " dot ", else "meet at noon. Then" would match.
     const bracketed = /[[({<]at[\])}>]/i.test(v);
@@ -75,16 +98,16 @@ const IPV4_PRE = /\d\.\d{1,3}\.\d/;
 const IPV6_PRE = /:[0-9A-Fa-f]{0,4}:/;
 const NOT_PERSONAL_V4 = /^(?:0\.0\.0\.0|127\.\d+\.\d+\.\d+|255\.255\.255\.255)$/;
 
-function findIps(text: string): Candidate[] {
+function findIps(text: string, has: number): Candidate[] {
   const out: Candidate[] = [];
-  if (IPV4_PRE.test(text)) {
-    for (const m of text.matchAll(IPV4)) {
+  if ((has & CH_DOT) !== 0 && IPV4_PRE.test(text)) {
+    for (const m of execAll(IPV4, text)) {
       if (!validIpv4(m[0]) || NOT_PERSONAL_V4.test(m[0])) continue;
       out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.85, noContext: true });
     }
   }
-  if (IPV6_PRE.test(text)) {
-    for (const m of text.matchAll(IPV6)) {
+  if ((has & CH_COLON) !== 0 && IPV6_PRE.test(text)) {
+    for (const m of execAll(IPV6, text)) {
       const v = m[0];
       if (v === '::' || v === '::1' || !validIpv6(v)) continue;
       const groups = v.split(':').filter((g) => g !== '');
@@ -98,12 +121,35 @@ function findIps(text: string): Candidate[] {
 
 const MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])|(?<![\w.])[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}(?![\w.])/g;
 
-const MAC_PRE = /[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\./;
+/** Exported for tests: macPre(text) must equal MAC_PRE.test(text). */
+export const MAC_PRE = /[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\./;
+
+function hexAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN out of range: false
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** MAC_PRE.test(text) by hand, from each separator (found by indexOf): the regex tries every start, most hopeless. */
+export function macPre(text: string): boolean {
+  for (let k = 0; k < 2; k++) {
+    const sep = k === 0 ? ':' : '-';
+    for (let i = text.indexOf(sep, 2); i !== -1; i = text.indexOf(sep, i + 1)) {
+      if (hexAt(text, i - 2) && hexAt(text, i - 1) && hexAt(text, i + 1) && hexAt(text, i + 2)) {
+        const d = text.charCodeAt(i + 3);
+        if (d === 58 || d === 45) return true;
+      }
+    }
+  }
+  for (let i = text.indexOf('.', 4); i !== -1; i = text.indexOf('.', i + 1)) {
+    if (hexAt(text, i - 4) && hexAt(text, i - 3) && hexAt(text, i - 2) && hexAt(text, i - 1) && hexAt(text, i + 1) && hexAt(text, i + 2) && hexAt(text, i + 3) && hexAt(text, i + 4) && text.charCodeAt(i + 5) === 46) return true;
+  }
+  return false;
+}
 
 function findMacs(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!MAC_PRE.test(text)) return out;
-  for (const m of text.matchAll(MAC)) {
+  if (!macPre(text)) return out;
+  for (const m of execAll(MAC, text)) {
     const hex = m[0].replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
     if (/^0+$|^f+$/.test(hex)) continue;
     if (m[0].includes('.') && !/[a-f]/i.test(m[0]) ) continue; // 1234.5678.9012 is a number, not a MAC
@@ -145,7 +191,7 @@ const QUERY = /[?&;]([A-Za-z][\w-]{1,30})=([^&#\s"'<>]{1,4096})/g;
 function findUrlCredentials(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (text.includes('://')) {
-    for (const m of text.matchAll(USERINFO)) {
+    for (const m of execAll(USERINFO, text)) {
       const user = m[1]!;
       const pass = m[2]!;
       if (PLACEHOLDER.test(pass)) continue;
@@ -154,7 +200,7 @@ function findUrlCredentials(text: string): Candidate[] {
     }
   }
   if (text.includes('=') && (text.includes('?') || text.includes('&'))) {
-    for (const m of text.matchAll(QUERY)) {
+    for (const m of execAll(QUERY, text)) {
       const name = m[1]!.toLowerCase();
       const type = QUERY_PARAMS[name];
       if (!type) continue;
@@ -175,12 +221,14 @@ function findUrlCredentials(text: string): Candidate[] {
 
 export const networkDetector: Detector = {
   name: 'network',
-  detect({ text, lower }: DetectInput): Candidate[] {
+  detect({ text, lower, facts }: DetectInput): Candidate[] {
     const out: Candidate[] = [];
-    if (text.includes('@')) out.push(...findEmails(text));
+    const f = facts ?? textFacts(text);
+    if ((f.has & CH_AT) !== 0) out.push(...findEmails(text));
     out.push(...findObfuscatedEmails(text, lower));
-    out.push(...findIps(text));
-    if (text.includes(':') || text.includes('-') || text.includes('.')) out.push(...findMacs(text));
+    if (f.digits > 0) out.push(...findIps(text, f.has));
+    // A MAC has two hex digits before a separator.
+    if (f.hexRun >= 2 && (f.has & (CH_COLON | CH_HYPHEN | CH_DOT)) !== 0) out.push(...findMacs(text));
     out.push(...findUrlCredentials(text));
     return out;
   },

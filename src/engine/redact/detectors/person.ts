@@ -3,6 +3,7 @@
  * bigrams: given name + surname, Chinese surname + Cantonese given-name syllables in surname-first order
  * ("CHAN Tai Man", "Wong Siu-ming", "Peter Chan Tai-man"), and Chinese-script names next to titles or labels.
  */
+import { CH_CJK, CH_UPPER, execAll, textFacts } from '../scan';
 import { CANTONESE_GIVEN, CN_SURNAMES, FIRST_NAMES, HK_PLACES, SURNAMES } from '../gazetteer';
 import type { Candidate, Detector, DetectInput } from '../types';
 
@@ -89,65 +90,74 @@ function scoreRun(words: string[]): { score: number; take: number } {
 
 const CJK_TITLE = /([\u4e00-\u9fff]{2,3})(?:先生|小姐|女士|太太|醫生|医生|教授)/g;
 const CJK_LABEL = /(?:姓名|客戶|客户|聯絡人|联系人|收件人|負責人|负责人)[:：]?\s?([\u4e00-\u9fff]{2,3})/g;
+const CJK_PATTERNS: readonly RegExp[] = [CJK_TITLE, CJK_LABEL];
 const CJK_SURNAMES = new Set('陳陈黃黄李張张林王劉刘梁吳吴何鄭郑楊杨周謝谢郭曾朱羅罗蔡葉叶麥麦馮冯鄧邓許许胡徐蘇苏盧卢馬马高趙赵袁唐鍾钟區区譚谭歐欧孫孙程潘方余彭黎伍莫杜丘邱游姚廖施蕭萧何江'.split(''));
 
 export const personDetector: Detector = {
   name: 'person',
-  detect({ text }: DetectInput): Candidate[] {
+  detect({ text, facts }: DetectInput): Candidate[] {
     const out: Candidate[] = [];
-    // 1. Titles: Mr Chan, Dr. Mary Lee, Ms WONG Mei Ling.
-    for (const m of text.matchAll(TITLE)) {
-      const pos = m.index + m[0].length;
-      const { end, words } = readTokens(text, pos, 4);
-      if (words.length > 0) out.push({ type: 'PERSON', start: pos, end, score: 0.85, noContext: true });
-    }
-    // 2. Cue phrases: "my name is Chan Tai Man", "Regards,\nPriya".
-    for (const m of text.matchAll(CUE)) {
-      const pos = m.index + m[0].length;
-      const cjk = /^[\u4e00-\u9fff]/.test(text[pos] ?? '');
-      if (cjk) continue; // handled by CJK_LABEL
-      const { end, words } = readTokens(text, pos, 4);
-      if (words.length === 0) continue;
-      const strongCue = /name|attn|contact|assigned|reported|raised|requested|approved|signed/i.test(m[0]);
-      const anyKnown = words.some(known);
-      if (!strongCue && !anyKnown) continue;
-      if (looksLikePlace(words) || PLACE_FOLLOWS.test(text.slice(end, end + 14))) continue;
-      out.push({ type: 'PERSON', start: pos, end, score: strongCue ? 0.8 : 0.65, noContext: true });
-    }
-    // 3. Gazetteer runs of capitalised words.
-    for (const m of text.matchAll(NAME_RUN)) {
-      const words = m[0].split(/\s/);
-      // Try each start within the run (a run may begin with a non-name: "Customer Peter Chan").
-      for (let k = 0; k < words.length - 1; k++) {
-        const { score, take } = scoreRun(words.slice(k));
-        if (score === 0) continue;
-        const taken = words.slice(k, k + take);
-        if (looksLikePlace(taken)) break;
-        const start = m.index + words.slice(0, k).reduce((n, w) => n + w.length + 1, 0);
-        const end = start + taken.join(' ').length;
-        if (PLACE_FOLLOWS.test(text.slice(end, end + 14))) break;
-        out.push({ type: 'PERSON', start, end, score, noContext: true });
-        k += take - 1;
-      }
-    }
+    const f = facts ?? textFacts(text);
+    // Steps 1-3 read name tokens, which start with an ASCII capital: without one they find nothing.
+    if ((f.has & CH_UPPER) !== 0) latinNames(text, out);
     // 4. Chinese-script names beside a title or a label.
-    if (/[\u4e00-\u9fff]/.test(text)) {
-      for (const re of [CJK_TITLE, CJK_LABEL]) {
-        for (const m of text.matchAll(re)) {
-          const name = m[1]!;
-          let start = m.index + m[0].indexOf(name);
-          let n = name;
-          // "請聯絡陳大文先生": keep the surname-led tail of the run.
-          const at = [...n].findIndex((c) => CJK_SURNAMES.has(c));
-          if (at < 0) continue;
-          if (at > 0 && n.length - at >= 2) {
-            start += at;
-            n = n.slice(at);
-          }
-          out.push({ type: 'PERSON', start, end: start + n.length, score: 0.75, noContext: true });
-        }
-      }
-    }
+    if ((f.has & CH_CJK) !== 0) cjkNames(text, out);
     return out;
   },
 };
+
+function latinNames(text: string, out: Candidate[]): void {
+  // 1. Titles: Mr Chan, Dr. Mary Lee, Ms WONG Mei Ling.
+  for (const m of execAll(TITLE, text)) {
+    const pos = m.index + m[0].length;
+    const { end, words } = readTokens(text, pos, 4);
+    if (words.length > 0) out.push({ type: 'PERSON', start: pos, end, score: 0.85, noContext: true });
+  }
+  // 2. Cue phrases: "my name is Chan Tai Man", "Regards,\nPriya".
+  for (const m of execAll(CUE, text)) {
+    const pos = m.index + m[0].length;
+    const cjk = /^[\u4e00-\u9fff]/.test(text[pos] ?? '');
+    if (cjk) continue; // handled by CJK_LABEL
+    const { end, words } = readTokens(text, pos, 4);
+    if (words.length === 0) continue;
+    const strongCue = /name|attn|contact|assigned|reported|raised|requested|approved|signed/i.test(m[0]);
+    const anyKnown = words.some(known);
+    if (!strongCue && !anyKnown) continue;
+    if (looksLikePlace(words) || PLACE_FOLLOWS.test(text.slice(end, end + 14))) continue;
+    out.push({ type: 'PERSON', start: pos, end, score: strongCue ? 0.8 : 0.65, noContext: true });
+  }
+  // 3. Gazetteer runs of capitalised words.
+  for (const m of execAll(NAME_RUN, text)) {
+    const words = m[0].split(/\s/);
+    // Try each start within the run (a run may begin with a non-name: "Customer Peter Chan").
+    for (let k = 0; k < words.length - 1; k++) {
+      const { score, take } = scoreRun(words.slice(k));
+      if (score === 0) continue;
+      const taken = words.slice(k, k + take);
+      if (looksLikePlace(taken)) break;
+      const start = m.index + words.slice(0, k).reduce((n, w) => n + w.length + 1, 0);
+      const end = start + taken.join(' ').length;
+      if (PLACE_FOLLOWS.test(text.slice(end, end + 14))) break;
+      out.push({ type: 'PERSON', start, end, score, noContext: true });
+      k += take - 1;
+    }
+  }
+}
+
+function cjkNames(text: string, out: Candidate[]): void {
+  for (const re of CJK_PATTERNS) {
+    for (const m of execAll(re, text)) {
+      const name = m[1]!;
+      let start = m.index + m[0].indexOf(name);
+      let n = name;
+      // "請聯絡陳大文先生": keep the surname-led tail of the run.
+      const at = [...n].findIndex((c) => CJK_SURNAMES.has(c));
+      if (at < 0) continue;
+      if (at > 0 && n.length - at >= 2) {
+        start += at;
+        n = n.slice(at);
+      }
+      out.push({ type: 'PERSON', start, end: start + n.length, score: 0.75, noContext: true });
+    }
+  }
+}

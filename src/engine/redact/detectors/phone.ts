@@ -3,6 +3,7 @@
  * then the rest of the region list. International numbers (+, 00) are redacted when valid; national numbers need a
  * national-looking grouping or a context word (phone, tel, WhatsApp, 電話 …).
  */
+import { execAll } from '../scan';
 import { parsePhoneNumberFromString as parseWithMetadata, type CountryCode, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
 import { insideAny } from '../artefacts';
 import { CONTEXT_WORDS, hasContext } from '../context';
@@ -80,7 +81,9 @@ function candidates(raw: string): string[] {
 export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGIONS): Detector {
   return {
     name: 'phone',
-    detect({ text, lower, artefacts }: DetectInput): Candidate[] {
+    detect(input: DetectInput): Candidate[] {
+      // `input.artefacts` is read only where a number-like match needs it (the pipeline finds them on first use).
+      const { text, lower } = input;
       const out: Candidate[] = [];
       if (!/\d{3}/.test(text)) return out;
       const cache = new Map<string, Parsed | undefined>();
@@ -90,10 +93,10 @@ export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGION
         cache.set(value, p);
         return p;
       };
-      for (const m of text.matchAll(PHONE)) {
+      for (const m of execAll(PHONE, text)) {
         const whole = m[0];
         if (IPV4_LIKE.test(whole) || YEARS.test(whole)) continue;
-        if (insideAny(artefacts, m.index, m.index + whole.length, true)) continue; // dates, ids, ports: not phones
+        if (insideAny(input.artefacts, m.index, m.index + whole.length, true)) continue; // dates, ids, ports: not phones
         for (const cand of candidates(whole)) {
           let value = cand;
           // A leading "(" only belongs to the number when it closes: "(852) 9123 4567".
@@ -103,11 +106,16 @@ export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGION
           if (digits.length < 7 || digits.length > 15) continue;
           const intl = /^(?:\+|00|\(\+)/.test(value);
           const grouped = /[ ().-]/.test(value.replace(/^\+/, ''));
-          const context = hasContext(lower, m.index, m.index + value.length, CONTEXT_WORDS.PHONE!);
           // Parsing is the expensive part: an ungrouped national number without context cannot pass the threshold.
-          if (!intl && !grouped && !context) continue;
+          // The context test (pure) runs only where its answer is used.
+          let context: boolean | undefined;
+          if (!intl && !grouped) {
+            context = hasContext(lower, m.index, m.index + value.length, CONTEXT_WORDS.PHONE!);
+            if (!context) continue;
+          }
           const p = parseCached(value);
           if (!p) continue;
+          context ??= hasContext(lower, m.index, m.index + value.length, CONTEXT_WORDS.PHONE!);
           let score: number;
           if (p.valid) score = intl ? 0.9 : grouped ? 0.55 : 0.3;
           else score = intl ? 0.35 : 0.2;
