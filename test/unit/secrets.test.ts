@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { RULES } from '../../src/engine/rules';
 import { scanDocument } from '../../src/engine/scan';
 import { findSecrets, SECRET_PATTERNS } from '../../src/engine/secrets/catalogue';
-import { decodeBase64, isPlaceholder, shannonEntropy } from '../../src/engine/secrets/util';
+import { decodeBase64, distinctChars, isPlaceholder, shannonEntropy } from '../../src/engine/secrets/util';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
@@ -163,5 +163,28 @@ describe('secret catalogue', () => {
       for (const p of ['${X}', 'changeme', '<token>', 'os.environ["X"]', '{{resolve:ssm:x}}', '****', 'your_api_key']) assert.ok(isPlaceholder(p), p);
       assert.ok(!isPlaceholder('k9Zq3u9Xv1Lm8Rt2'));
     });
+  });
+});
+
+describe('entropy helpers (ASCII fast path)', () => {
+  // The reference: the general definitions over code points, summed in first-seen order.
+  const refEntropy = (v: string): number => {
+    const counts = new Map<string, number>();
+    for (const ch of v) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) h -= (n / v.length) * Math.log2(n / v.length);
+    return h;
+  };
+  it('give exactly the general results on random ASCII and non-ASCII values', () => {
+    let seed = 11;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0), seed % n);
+    const alphabet = 'abcXYZ0189+/=_-. é€😀';
+    for (let t = 0; t < 5000; t++) {
+      let v = '';
+      const len = rnd(80);
+      for (let i = 0; i < len; i++) v += rnd(10) === 0 ? [...alphabet][rnd([...alphabet].length)] : String.fromCharCode(33 + rnd(94));
+      assert.equal(shannonEntropy(v), refEntropy(v), v);
+      assert.equal(distinctChars(v), new Set(v).size, v);
+    }
   });
 });

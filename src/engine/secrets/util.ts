@@ -1,8 +1,40 @@
 /** Small, pure helpers shared by the secret patterns: entropy, placeholder filters, base64 decoding. */
 
 /** Shannon entropy in bits per character. */
+/** Scratch counters for ASCII values (the common case): no Map or Set per candidate. Always left zeroed. */
+const COUNTS = new Uint32Array(128);
+const ORDER = new Uint8Array(128);
+
+/** Distinct ASCII characters of `value` in first-seen order (counts in COUNTS), or -1 if it has other characters. */
+function countAscii(value: string): number {
+  let distinct = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) {
+      for (let j = 0; j < distinct; j++) COUNTS[ORDER[j]!] = 0;
+      return -1;
+    }
+    const before = COUNTS[c]!;
+    COUNTS[c] = before + 1;
+    if (before === 0) ORDER[distinct++] = c;
+  }
+  return distinct;
+}
+
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
+  const distinct = countAscii(value);
+  if (distinct >= 0) {
+    // Summed in first-seen order, exactly as the general path below does.
+    let h = 0;
+    for (let j = 0; j < distinct; j++) {
+      const c = ORDER[j]!;
+      const p = COUNTS[c]! / value.length;
+      h -= p * Math.log2(p);
+      COUNTS[c] = 0;
+    }
+    return h;
+  }
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;
@@ -14,7 +46,10 @@ export function shannonEntropy(value: string): number {
 }
 
 export function distinctChars(value: string): number {
-  return new Set(value).size;
+  const distinct = countAscii(value);
+  if (distinct < 0) return new Set(value).size;
+  for (let j = 0; j < distinct; j++) COUNTS[ORDER[j]!] = 0;
+  return distinct;
 }
 
 /** Character classes present: lower, upper, digit, other. */
