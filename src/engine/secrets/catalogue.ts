@@ -73,16 +73,55 @@ function* anchoredMatches(text: string, p: SecretPattern): Generator<RegExpMatch
   }
 }
 
-const KEYWORD_INDEXES = new WeakMap<readonly SecretPattern[], KeywordIndex>();
+interface PatternIndex {
+  keywords: KeywordIndex;
+  /** Keyword → indexes of the patterns it wakes, ascending. */
+  owners: Map<string, number[]>;
+  /** Patterns with an empty keyword (they always run). */
+  always: number[];
+}
+const PATTERN_INDEXES = new WeakMap<readonly SecretPattern[], PatternIndex>();
 
 /** One keyword index per pattern list (the catalogue, a rule's share of it, a caller's own list). */
-function keywordIndexOf(patterns: readonly SecretPattern[]): KeywordIndex {
-  let index = KEYWORD_INDEXES.get(patterns);
+function patternIndexOf(patterns: readonly SecretPattern[]): PatternIndex {
+  let index = PATTERN_INDEXES.get(patterns);
   if (!index) {
-    index = new KeywordIndex(patterns.flatMap((p) => p.keywords));
-    KEYWORD_INDEXES.set(patterns, index);
+    const owners = new Map<string, number[]>();
+    const always: number[] = [];
+    patterns.forEach((p, i) => {
+      for (const k of new Set(p.keywords)) {
+        if (k === '') {
+          always.push(i);
+          continue;
+        }
+        const list = owners.get(k);
+        if (list) list.push(i);
+        else owners.set(k, [i]);
+      }
+    });
+    index = { keywords: new KeywordIndex(owners.keys()), owners, always };
+    PATTERN_INDEXES.set(patterns, index);
   }
   return index;
+}
+
+/** The patterns (in list order) owning a keyword present in the text. */
+function activePatterns(patterns: readonly SecretPattern[], index: PatternIndex, has: ReadonlySet<string>): SecretPattern[] {
+  const marked: number[] = [...index.always];
+  // Iterate the smaller side: the keywords found, or this list's keywords.
+  if (has.size <= index.owners.size) {
+    for (const k of has) {
+      const list = index.owners.get(k);
+      if (list) for (const i of list) marked.push(i);
+    }
+  } else {
+    for (const [k, list] of index.owners) if (has.has(k)) for (const i of list) marked.push(i);
+  }
+  if (marked.length === 0) return [];
+  marked.sort((a, b) => a - b);
+  const out: SecretPattern[] = [];
+  for (let j = 0; j < marked.length; j++) if (j === 0 || marked[j] !== marked[j - 1]) out.push(patterns[marked[j]!]!);
+  return out;
 }
 
 /** Finds every catalogued secret in a text. Throws if a validator throws: callers treat that as a failure. */
@@ -91,9 +130,9 @@ export function findSecrets(text: string, patterns: readonly SecretPattern[] = S
   const seen = new Set<string>();
   // `present`: the keywords the caller already found in this text (the scanner finds them once for all rules);
   // otherwise one pass over the text finds them for every pattern at once.
-  const has = present ?? keywordIndexOf(patterns).find(text);
-  for (const p of patterns) {
-    if (!p.keywords.some((k) => k === '' || has.has(k))) continue;
+  const index = patternIndexOf(patterns);
+  const has = present ?? index.keywords.find(text);
+  for (const p of activePatterns(patterns, index, has)) {
     for (const m of patternMatches(text, p)) {
       const { value, offset } = secretSpan(m);
       const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m };
