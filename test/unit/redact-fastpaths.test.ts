@@ -84,3 +84,48 @@ describe('redaction engine: fast paths', () => {
     assert.equal(analyze('about Project Nightingale and Bluebird', { denyList: list }).filter((e) => e.type === 'CUSTOM').length, 2);
   });
 });
+
+describe('normalisation map', () => {
+  /** Reference: every code point normalised on its own, the map built unit by unit. */
+  function reference(original: string): { text: string; starts: number[]; ends: number[] } {
+    let text = '';
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let i = 0; i < original.length; ) {
+      const cp = original.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      let piece = original.slice(i, i + width);
+      if (cp >= 0x80 && !(cp >= 0xd800 && cp <= 0xdfff)) piece = piece.normalize('NFKC');
+      text += piece;
+      for (let k = 0; k < piece.length; k++) {
+        starts.push(i);
+        ends.push(i + width);
+      }
+      i += width;
+    }
+    return { text, starts, ends };
+  }
+
+  it('matches a unit-by-unit reference on 5,000 random mixes of ASCII, full-width, emoji, CJK and lone surrogates', () => {
+    let seed = 5;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0), seed % n);
+    const pool = ['a', 'Z', '1', ' ', '\n', '１', 'Ａ', '（', '＠', '㈱', 'ﷺ', 'é', 'e\u0301', '中', '😀', '👍🏽', '\ud800', '\udc00', 'ｶ', 'ﾞ', 'Ⅻ', 'ﬁ'];
+    let mapped = 0;
+    for (let t = 0; t < 5000; t++) {
+      let s = '';
+      const len = rnd(60);
+      for (let i = 0; i < len; i++) s += pool[rnd(pool.length)]!;
+      const got = normalize(s);
+      const want = reference(s);
+      assert.equal(got.text, want.text, JSON.stringify(s));
+      if (got.srcStart && got.srcEnd) {
+        mapped++;
+        assert.deepEqual([...got.srcStart], want.starts, JSON.stringify(s));
+        assert.deepEqual([...got.srcEnd], want.ends, JSON.stringify(s));
+      } else {
+        assert.deepEqual(want.starts, [...want.text].map((_, i) => i), 'no map only when the map is the identity');
+      }
+    }
+    assert.ok(mapped > 1000);
+  });
+});

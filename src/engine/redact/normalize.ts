@@ -23,31 +23,58 @@ export function normalize(original: string): Normalized {
   // Already NFKC (most CJK text): every code point is then its own normal form and, without surrogate pairs (whose
   // two units both map to the whole pair), the offset map would be the identity.
   if (!SURROGATE.test(original) && original.normalize('NFKC') === original) return { text: original };
-  let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let i = 0;
+  // Pass 1: the normal form of each non-ASCII code point (ASCII maps to itself), and the output length.
+  const at: number[] = [];
+  const widths: number[] = [];
+  const pieces: string[] = [];
   const n = original.length;
-  while (i < n) {
+  let total = 0;
+  for (let i = 0; i < n; ) {
+    if (original.charCodeAt(i) < 0x80) {
+      total++;
+      i++;
+      continue;
+    }
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    let piece: string;
-    if (cp < 0x80) piece = original[i]!;
-    else {
-      piece = original.slice(i, i + width);
-      // Lone surrogates cannot be normalised; keep them as they are.
-      if (!(cp >= 0xd800 && cp <= 0xdfff)) piece = piece.normalize('NFKC');
-      // Characters whose compatibility form changes the length of an identifier fundamentally (e.g. ㈱ → (株))
-      // are still mapped; every produced unit points at the whole source code point.
-    }
-    out += piece;
-    for (let k = 0; k < piece.length; k++) {
-      starts.push(i);
-      ends.push(i + width);
-    }
+    let piece = original.slice(i, i + width);
+    // Lone surrogates cannot be normalised; keep them as they are. Characters whose compatibility form changes the
+    // length (㈱ → (株)) are still mapped: every produced unit points at the whole source code point.
+    if (!(cp >= 0xd800 && cp <= 0xdfff)) piece = piece.normalize('NFKC');
+    at.push(i);
+    widths.push(width);
+    pieces.push(piece);
+    total += piece.length;
     i += width;
   }
-  return { text: out, srcStart: Int32Array.from(starts), srcEnd: Int32Array.from(ends) };
+  // Pass 2: ASCII runs are copied whole; the map is written straight into its typed arrays.
+  const srcStart = new Int32Array(total);
+  const srcEnd = new Int32Array(total);
+  const chunks: string[] = [];
+  let o = 0;
+  let prev = 0;
+  const run = (from: number, to: number): void => {
+    if (to <= from) return;
+    chunks.push(original.slice(from, to));
+    for (let k = from; k < to; k++, o++) {
+      srcStart[o] = k;
+      srcEnd[o] = k + 1;
+    }
+  };
+  for (let j = 0; j < pieces.length; j++) {
+    const from = at[j]!;
+    const width = widths[j]!;
+    const piece = pieces[j]!;
+    run(prev, from);
+    chunks.push(piece);
+    for (let k = 0; k < piece.length; k++, o++) {
+      srcStart[o] = from;
+      srcEnd[o] = from + width;
+    }
+    prev = from + width;
+  }
+  run(prev, n);
+  return { text: chunks.join(''), srcStart, srcEnd };
 }
 
 /** Maps a span of the normalised text back to the original text (UTF-16, end exclusive). */
