@@ -67,14 +67,17 @@ if (spawnSync('rg', ['--version']).status === 0) {
   rg = measure('rg (native floor, comparable patterns)', 'rg', ['-c', '--no-ignore', '-e', '(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}', '-e', 'sk-(?:proj|ant)-[A-Za-z0-9_-]{20,}', '-e', 'gh[pousr]_[A-Za-z0-9]{36}', '-e', '(?i)(password|secret|api_?key)\\s*[:=]', '-e', '"Action"|Resource|bedrock:|aws_s3_bucket', tree]);
 }
 
-// In-process rescan of a 2,000-line Terraform file (what the editor does on each keystroke, without debounce).
+// In-process rescan of a 2,000-line Terraform file (what the editor does on each keystroke, without debounce),
+// the same file key each time, as the editor does.
 const { scanDocument } = require(join(root, 'out', 'src', 'engine', 'scan.js'));
 const block = (i) => `resource "aws_s3_bucket" "b${i}" {\n  bucket = "data-${i}"\n}\n\nresource "aws_iam_role_policy" "p${i}" {\n  role = aws_iam_role.app.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["bedrock:InvokeModel", "s3:GetObject"]\n      Resource = ["arn:aws:bedrock:us-east-1::foundation-model/m${i}", aws_s3_bucket.b${i}.arn]\n    }]\n  })\n}\n\n`;
 let tf = '';
 for (let i = 0; tf.split('\n').length < 2000; i++) tf += block(i);
 const samples = [];
 for (let i = 0; i < 220; i++) {
-  const text = `${tf}# edit ${i}\n`;
+  // Edits at the end, in the middle and at the top of the file in turn (the parse reuses what an edit leaves alone).
+  const where = [tf.length, tf.indexOf('\n', tf.length >> 1) + 1, 0][i % 3];
+  const text = `${tf.slice(0, where)}# edit ${i}\n${tf.slice(where)}`;
   const t = process.hrtime.bigint();
   scanDocument({ file: 'main.tf', text });
   if (i >= 20) samples.push(Number(process.hrtime.bigint() - t) / 1e6);

@@ -75,6 +75,20 @@ function isDigit(c: number): boolean {
 /** Deeper brackets than this are kept as text (skipped iteratively), so hostile input cannot exhaust the stack. */
 const MAX_NESTING = 200;
 
+/** Where the top-level loop started an item: enough to resume there, or to reuse what follows. */
+interface Checkpoint {
+  pos: number;
+  attributes: number;
+  blocks: number;
+  errors: number;
+}
+
+/** The top level of a file being parsed: its checkpoints, and a hook that may finish the parse from a checkpoint. */
+interface TopLevel {
+  checkpoints: Checkpoint[];
+  resync?: (pos: number, attributes: HclAttribute[], blocks: HclBlock[]) => boolean;
+}
+
 class HclParser {
   private pos = 0;
   private depth = 0;
@@ -85,6 +99,63 @@ class HclParser {
   parseFile(): HclFile {
     const { attributes, blocks } = this.parseBody(false);
     return { attributes, blocks, errors: this.errors };
+  }
+
+  /** A full parse that records the top level's checkpoints (for a later incremental parse). */
+  parseTracked(): { file: HclFile; checkpoints: Checkpoint[] } {
+    const top: TopLevel = { checkpoints: [] };
+    const { attributes, blocks } = this.parseBody(false, top);
+    return { file: { attributes, blocks, errors: this.errors }, checkpoints: top.checkpoints };
+  }
+
+  /**
+   * Parses `this.src`, an edit of `prev.text`: top-level items wholly before the first changed character are reused
+   * as they are; parsing resumes at the last checkpoint before the change; once it reaches, at top level, a
+   * checkpoint of the old parse inside the unchanged tail, the rest of the old parse is reused, its offsets moved by
+   * the change in length. The result equals a fresh parse (tested on random edits).
+   */
+  parseIncremental(prev: CachedParse): { file: HclFile; checkpoints: Checkpoint[] } {
+    const oldText = prev.text;
+    const newText = this.src;
+    const limit = Math.min(oldText.length, newText.length);
+    let prefix = 0;
+    while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+    if (prefix === oldText.length && prefix === newText.length) return { file: prev.file, checkpoints: prev.checkpoints };
+    let suffix = 0;
+    while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    const delta = newText.length - oldText.length;
+    const old = prev.checkpoints;
+    // The last checkpoint before the first change (the character at a checkpoint may have been looked at).
+    let k = -1;
+    for (let i = 0; i < old.length && old[i]!.pos < prefix; i++) k = i;
+    const from = k >= 0 ? old[k]! : { pos: 0, attributes: 0, blocks: 0, errors: 0 };
+    const oldIndex = new Map<number, number>();
+    for (let i = k + 1; i < old.length; i++) if (old[i]!.pos >= oldText.length - suffix) oldIndex.set(old[i]!.pos, i);
+    const top: TopLevel = {
+      checkpoints: old.slice(0, Math.max(0, k)),
+      resync: (pos, attributes, blocks) => {
+        if (pos < newText.length - suffix) return false;
+        const j = oldIndex.get(pos - delta);
+        if (j === undefined) return false;
+        const cp = old[j]!;
+        for (let i = cp.attributes; i < prev.file.attributes.length; i++) attributes.push(shiftAttribute(prev.file.attributes[i]!, delta));
+        for (let i = cp.blocks; i < prev.file.blocks.length; i++) blocks.push(shiftBlock(prev.file.blocks[i]!, delta));
+        for (let i = cp.errors; i < prev.file.errors.length; i++) {
+          const e = prev.file.errors[i]!;
+          this.errors.push({ start: e.start + delta, message: e.message });
+        }
+        const base = { attributes: attributes.length - prev.file.attributes.length, blocks: blocks.length - prev.file.blocks.length, errors: this.errors.length - prev.file.errors.length };
+        for (let i = j + 1; i < old.length; i++) {
+          const c = old[i]!;
+          top.checkpoints.push({ pos: c.pos + delta, attributes: c.attributes + base.attributes, blocks: c.blocks + base.blocks, errors: c.errors + base.errors });
+        }
+        return true;
+      },
+    };
+    this.pos = from.pos;
+    for (let i = 0; i < from.errors; i++) this.errors.push(prev.file.errors[i]!);
+    const { attributes, blocks } = this.parseBody(false, top, prev.file.attributes.slice(0, from.attributes), prev.file.blocks.slice(0, from.blocks));
+    return { file: { attributes, blocks, errors: this.errors }, checkpoints: top.checkpoints };
   }
 
   // ── trivia ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -125,11 +196,13 @@ class HclParser {
 
   // ── bodies and blocks ─────────────────────────────────────────────────────────────────────────────────────────
 
-  private parseBody(inBlock: boolean): { attributes: HclAttribute[]; blocks: HclBlock[]; closed: boolean } {
-    const attributes: HclAttribute[] = [];
-    const blocks: HclBlock[] = [];
+  private parseBody(inBlock: boolean, top?: TopLevel, attributes: HclAttribute[] = [], blocks: HclBlock[] = []): { attributes: HclAttribute[]; blocks: HclBlock[]; closed: boolean } {
     const s = this.src;
     for (;;) {
+      if (top) {
+        if (top.resync?.(this.pos, attributes, blocks)) return { attributes, blocks, closed: false };
+        top.checkpoints.push({ pos: this.pos, attributes: attributes.length, blocks: blocks.length, errors: this.errors.length });
+      }
       this.skip(true);
       if (this.pos >= s.length) return { attributes, blocks, closed: false };
       const c = s.charCodeAt(this.pos);
@@ -599,8 +672,73 @@ class HclParser {
   }
 }
 
-export function parseHcl(text: string): HclFile {
-  return new HclParser(text).parseFile();
+interface CachedParse {
+  text: string;
+  file: HclFile;
+  checkpoints: Checkpoint[];
+}
+
+/** Recent parses of large files by key (the editor rescans the same file on every change). */
+const recent = new Map<string, CachedParse>();
+const RECENT_MAX = 32;
+/** Smaller files parse in well under a millisecond: not worth keeping. */
+const INCREMENTAL_MIN_LENGTH = 16_384;
+
+/**
+ * Parses HCL. With a `cacheKey` (the file's path) and a large text, the previous parse under that key is reused
+ * incrementally: only the changed region is parsed again. The previous result's nodes may then be moved (their
+ * offsets updated in place) — callers must not keep a parse result across parses of the same key.
+ */
+export function parseHcl(text: string, cacheKey?: string): HclFile {
+  if (cacheKey === undefined || text.length < INCREMENTAL_MIN_LENGTH) {
+    if (cacheKey !== undefined) recent.delete(cacheKey);
+    return new HclParser(text).parseFile();
+  }
+  const prev = recent.get(cacheKey);
+  const parser = new HclParser(text);
+  const { file, checkpoints } = prev ? parser.parseIncremental(prev) : parser.parseTracked();
+  recent.delete(cacheKey);
+  recent.set(cacheKey, { text, file, checkpoints });
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+  return file;
+}
+
+/** Moves every offset of a reused top-level item by `delta`, in place. */
+function shiftNode(n: IacNode, delta: number): void {
+  n.start += delta;
+  n.end += delta;
+  if (n.t === 'list') for (const i of n.items) shiftNode(i, delta);
+  else if (n.t === 'map') {
+    for (const e of n.entries) {
+      e.keyStart += delta;
+      e.keyEnd += delta;
+      shiftNode(e.value, delta);
+    }
+  } else if (n.t === 'expr' && n.args) for (const a of n.args) shiftNode(a, delta);
+}
+
+function shiftAttribute(a: HclAttribute, delta: number): HclAttribute {
+  if (delta === 0) return a;
+  a.nameStart += delta;
+  a.nameEnd += delta;
+  a.start += delta;
+  a.end += delta;
+  shiftNode(a.value, delta);
+  return a;
+}
+
+function shiftBlock(b: HclBlock, delta: number): HclBlock {
+  if (delta === 0) return b;
+  b.start += delta;
+  b.end += delta;
+  b.bodyEnd += delta;
+  for (const l of b.labels) {
+    l.start += delta;
+    l.end += delta;
+  }
+  for (const a of b.attributes) shiftAttribute(a, delta);
+  for (const c of b.blocks) shiftBlock(c, delta);
+  return b;
 }
 
 /** A block's body as a map node: attributes as entries; nested blocks as lists of maps under their type. */

@@ -206,7 +206,7 @@ function buildTerraform(sources: IacSource[]): IacModel {
   const textOf = new Map(sources.map((s) => [s.file, s.text]));
 
   for (const src of sources) {
-    const parsed = parseHcl(src.text);
+    const parsed = parseHcl(src.text, src.file);
     for (const b of parsed.blocks) {
       if (b.type === 'variable' && b.labels[0]) {
         variables.set(b.labels[0].value, b.attributes.find((a) => a.name === 'default')?.value);
