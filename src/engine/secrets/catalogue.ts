@@ -5,7 +5,6 @@ import { DEVTOOLS_PATTERNS } from './patterns/devtools';
 import { GENERIC_PATTERNS, setSpecificOverlapCheck } from './patterns/generic';
 import { KEY_PATTERNS } from './patterns/keys';
 import type { SecretContext, SecretMatch, SecretPattern } from './types';
-import { lineAround } from './util';
 
 /**
  * The secret catalogue: every token format GenAI Guard knows. The scanner's secret rules report these; the prompt
@@ -20,9 +19,12 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [...AWS_PATTERNS, ...AI
 const SPECIFIC_PATTERNS = SECRET_PATTERNS.filter((p) => !p.fallback);
 
 // Fallback (generic) matches give way to a specific pattern on the same span: one secret, one finding.
+// The specific matches of the text being scanned are found once, on the first fallback candidate, and reused for the
+// others (a text has many `key = value` candidates; each used to rescan its line with every specific pattern).
+let specificOf: { text: string; matches: SecretMatch[] } | undefined;
 setSpecificOverlapCheck((ctx: SecretContext) => {
-  const { line, offset } = lineAround(ctx.text, ctx.start, ctx.end, 300);
-  return findSecrets(line, SPECIFIC_PATTERNS).some((m) => m.start + offset < ctx.end && m.end + offset > ctx.start);
+  if (specificOf?.text !== ctx.text) specificOf = { text: ctx.text, matches: findSecrets(ctx.text, SPECIFIC_PATTERNS) };
+  return specificOf.matches.some((m) => m.start < ctx.end && m.end > ctx.start);
 });
 
 function secretSpan(m: RegExpMatchArray): { value: string; offset: number } {

@@ -141,14 +141,3 @@ export function decodeJson(input: string): unknown {
     return undefined;
   }
 }
-
-/** The line containing `offset`, bounded to `radius` characters either side (for context checks on huge lines). */
-export function lineAround(text: string, start: number, end: number, radius = 200): { line: string; offset: number } {
-  const from = Math.max(0, start - radius);
-  const to = Math.min(text.length, end + radius);
-  let s = text.lastIndexOf('\n', start - 1);
-  s = s < from ? from : s + 1;
-  let e = text.indexOf('\n', end);
-  e = e === -1 || e > to ? to : e;
-  return { line: text.slice(s, e), offset: s };
-}
