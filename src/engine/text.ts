@@ -73,3 +73,16 @@ export function looksBinary(bytes: Uint8Array): boolean {
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
   return false;
 }
+
+/** Lengths of the common prefix and suffix of two texts (not overlapping), compared chunk by chunk first. */
+export function commonEnds(a: string, b: string): [number, number] {
+  const CHUNK = 2048;
+  const limit = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix + CHUNK <= limit && a.slice(prefix, prefix + CHUNK) === b.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix + CHUNK <= limit - prefix && a.slice(a.length - suffix - CHUNK, a.length - suffix) === b.slice(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
+  while (suffix < limit - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return [prefix, suffix];
+}

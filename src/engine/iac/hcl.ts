@@ -8,6 +8,7 @@
  * few milliseconds, which is what lets the editor rescan on every keystroke.
  */
 import type { ExprNode, IacNode, ListNode, MapEntry, MapNode } from './node';
+import { commonEnds } from '../text';
 
 export interface HclAttribute {
   name: string;
@@ -117,16 +118,8 @@ class HclParser {
   parseIncremental(prev: CachedParse): { file: HclFile; checkpoints: Checkpoint[] } {
     const oldText = prev.text;
     const newText = this.src;
-    const limit = Math.min(oldText.length, newText.length);
-    // Whole chunks first (string equality is a native comparison), then character by character.
-    const CHUNK = 2048;
-    let prefix = 0;
-    while (prefix + CHUNK <= limit && oldText.slice(prefix, prefix + CHUNK) === newText.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
-    while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+    const [prefix, suffix] = commonEnds(oldText, newText);
     if (prefix === oldText.length && prefix === newText.length) return { file: prev.file, checkpoints: prev.checkpoints };
-    let suffix = 0;
-    while (suffix + CHUNK <= limit - prefix && oldText.slice(oldText.length - suffix - CHUNK, oldText.length - suffix) === newText.slice(newText.length - suffix - CHUNK, newText.length - suffix)) suffix += CHUNK;
-    while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
     const delta = newText.length - oldText.length;
     const old = prev.checkpoints;
     // The last checkpoint before the first change (the character at a checkpoint may have been looked at).
