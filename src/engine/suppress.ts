@@ -34,6 +34,7 @@ const SECRET_NEXT_LINE_DIRECTIVES: readonly [RegExp, string][] = [[/secretlint-d
 export const DIRECTIVE_KEYWORDS: readonly string[] = ['genai-guard-ignore', 'gitleaks:allow', 'allowlist', 'secretlint-disable', 'trufflehog:ignore', 'kics-scan', 'checkov:skip', 'tfsec:ignore', 'trivy:ignore'];
 /** Words of the Terraform block-level skip comments (`genai-guard-ignore-block` contains `genai-guard-ignore`). */
 const BLOCK_KEYWORDS = ['checkov:skip', 'tfsec:ignore', 'trivy:ignore', 'genai-guard-ignore'];
+const BLOCK_DIRECTIVE = /checkov:skip|tfsec:ignore|trivy:ignore|genai-guard-ignore-block/;
 /** KICS: `# kics-scan ignore-line` silences the line it is on and the next one. */
 const KICS_IGNORE_LINE = /kics-scan\s+ignore-line/;
 
@@ -145,13 +146,13 @@ export function applyMetadataSuppressions(findings: Finding[], model: IacModel, 
       let any = hasBlockDirectives.get(r.file);
       if (any === undefined) {
         const known = present?.(r.file);
-        any = (!known || BLOCK_KEYWORDS.some((k) => known.has(k))) && /checkov:skip|tfsec:ignore|trivy:ignore|genai-guard-ignore-block/.test(text);
+        any = (!known || BLOCK_KEYWORDS.some((k) => known.has(k))) && BLOCK_DIRECTIVE.test(text);
         hasBlockDirectives.set(r.file, any);
       }
       if (!any) continue;
       const lineBefore = text.lastIndexOf('\n', Math.max(0, r.start - 2));
       const block = text.slice(lineBefore + 1, r.end);
-      if (/checkov:skip|tfsec:ignore|trivy:ignore|genai-guard-ignore-block/.test(block)) {
+      if (BLOCK_DIRECTIVE.test(block)) {
         for (const [re, source] of TF_BLOCK_DIRECTIVES) {
           for (const m of block.matchAll(re)) {
             const reason = m[2]?.trim();

@@ -86,3 +86,27 @@ export function commonEnds(a: string, b: string): [number, number] {
   while (suffix < limit - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return [prefix, suffix];
 }
+
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze<RegExpExecArray[]>([]);
+
+/**
+ * Every match of the global regex `re` in `text`, as `text.matchAll(re)` gives them (same matches, same order, same
+ * empty-match stepping), without cloning the regex. `re` must carry the `g` flag; its `lastIndex` is reset.
+ */
+export function execAll(re: RegExp, text: string): readonly RegExpExecArray[] {
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (m === null) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  while (m !== null) {
+    out.push(m);
+    if (m[0].length === 0) {
+      // AdvanceStringIndex: a whole code point under the u (or v) flag.
+      const i = re.lastIndex;
+      const c = text.charCodeAt(i);
+      re.lastIndex = i + ((re.unicode || re.flags.includes('v')) && c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
+    }
+    m = re.exec(text);
+  }
+  return out;
+}

@@ -25,7 +25,8 @@ export interface Sample {
 export const DEV_DENY_LIST = ['Project Nightingale', 'ACME-INTERNAL-7'];
 
 type Rng = () => number;
-function mulberry32(seed: number): Rng {
+/** Small deterministic PRNG (mulberry32), shared by the generator and the redaction tests. */
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

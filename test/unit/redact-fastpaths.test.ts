@@ -5,23 +5,13 @@ import { analyze, normalize, redact, toOriginal } from '../../src/engine/redact'
 import { makeSecretDetector } from '../../src/engine/redact/detectors/secrets';
 import * as v from '../../src/engine/redact/validators';
 import { findSecrets, SECRET_PATTERNS } from '../../src/engine/secrets/catalogue';
+import { mulberry32 } from '../redaction/devset';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('redaction engine: fast paths', () => {
   it('Aadhaar: the Verhoeff pre-check agrees with stdnum', () => {
     const aadhaar = (stdnum as Record<string, Record<string, { validate(s: string): { isValid: boolean } }> | undefined>).IN!.aadhaar!;
-    const r = rng(7);
+    const r = mulberry32(7);
     let valid = 0;
     for (let i = 0; i < 20_000; i++) {
       const len = i % 10 === 0 ? 11 + (i % 3) : 12;

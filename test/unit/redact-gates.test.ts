@@ -15,19 +15,8 @@ import { phoneDetector } from '../../src/engine/redact/detectors/phone';
 import { normalize } from '../../src/engine/redact/normalize';
 import { ALL_FACTS, CH_AT, CH_CJK, CH_COLON, CH_DOT, CH_HASH, CH_HYPHEN, CH_LOWER, CH_NON_ASCII, CH_UPPER, execAll, sortSmall, textFacts } from '../../src/engine/redact/scan';
 import type { Detector } from '../../src/engine/redact/types';
-import { generateDevSet } from '../redaction/devset';
+import { generateDevSet, mulberry32 } from '../redaction/devset';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Dev-set texts and variants without digits, capitals, separators …: each variant closes some gates. */
 function texts(): string[] {
@@ -47,7 +36,7 @@ function texts(): string[] {
   const out: string[] = [];
   base.forEach((t, i) => out.push(variants[i % variants.length]!(t), variants[(i * 7 + 3) % variants.length]!(t)));
   // Random short texts over an alphabet dense in the characters the gates look at.
-  const r = rng(11);
+  const r = mulberry32(11);
   const alphabet = '0123456789abcdefABCDEFxyzXYZ-:.@#/=?&+( \n_陳先生';
   for (let i = 0; i < 1500; i++) {
     let t = '';
@@ -93,7 +82,7 @@ describe('redaction engine: character-fact gates', () => {
   });
 
   it('sortSmall orders like Array.prototype.sort (stable, ties kept in order)', () => {
-    const r = rng(3);
+    const r = mulberry32(3);
     const cmp = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.start || b.end - a.end;
     for (let i = 0; i < 5000; i++) {
       const n = Math.floor(r() * 40);
@@ -106,7 +95,7 @@ describe('redaction engine: character-fact gates', () => {
   });
 
   it('macPre is MAC_PRE.test', () => {
-    const r = rng(5);
+    const r = mulberry32(5);
     const alphabet = '0aF9g:-. ';
     let hits = 0;
     const samples = [...all];

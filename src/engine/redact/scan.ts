@@ -1,31 +1,9 @@
 /**
- * Shared scanning helpers of the redaction engine: regex matches without `matchAll` (which clones the regex and builds
- * an iterator on every call), and one character-class pass over a text whose facts gate the detectors' patterns.
+ * Shared scanning helpers of the redaction engine: regex matches without `matchAll` (`execAll`, shared with the secret
+ * catalogue), and one character-class pass over a text whose facts gate the detectors' patterns.
  */
 
-const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze<RegExpExecArray[]>([]);
-
-/**
- * Every match of the global regex `re` in `text`, as `text.matchAll(re)` gives them (same matches, same order, same
- * empty-match stepping), without cloning the regex. `re` must carry the `g` flag; its `lastIndex` is reset.
- */
-export function execAll(re: RegExp, text: string): readonly RegExpExecArray[] {
-  re.lastIndex = 0;
-  let m = re.exec(text);
-  if (m === null) return NO_MATCHES;
-  const out: RegExpExecArray[] = [];
-  while (m !== null) {
-    out.push(m);
-    if (m[0].length === 0) {
-      // AdvanceStringIndex: a whole code point under the u (or v) flag.
-      const i = re.lastIndex;
-      const c = text.charCodeAt(i);
-      re.lastIndex = i + ((re.unicode || re.flags.includes('v')) && c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
-    }
-    m = re.exec(text);
-  }
-  return out;
-}
+export { execAll } from '../text';
 
 /** Characters whose presence one pass records (bits of `TextFacts.has`). */
 export const CH_AT = 1 << 0; // @

@@ -1,4 +1,5 @@
 import { KeywordIndex } from '../keywords';
+import { execAll } from '../text';
 import { AI_PATTERNS } from './patterns/ai';
 import { AWS_PATTERNS } from './patterns/amazon';
 import { DEVTOOLS_PATTERNS } from './patterns/devtools';
@@ -36,14 +37,9 @@ function secretSpan(m: RegExpMatchArray): { value: string; offset: number } {
   return { value, offset };
 }
 
-function* matchAll(text: string, regex: RegExp): Generator<RegExpMatchArray> {
-  regex.lastIndex = 0;
-  yield* text.matchAll(regex);
-}
-
 /** The regex matches of one pattern in a text (exported for tests: anchored patterns must match like a full scan). */
 export function patternMatches(text: string, p: SecretPattern): Iterable<RegExpMatchArray> {
-  return p.anchor ? anchoredMatches(text, p) : matchAll(text, p.regex);
+  return p.anchor ? anchoredMatches(text, p) : execAll(p.regex, text);
 }
 
 const STICKY = new WeakMap<RegExp, RegExp>();
