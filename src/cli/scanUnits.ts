@@ -21,25 +21,39 @@ export interface Skipped {
   unreadable: number;
 }
 
-/** Reads a file for scanning, or says why it is skipped. Synchronous: a batch gains nothing from async reads here. */
+/** One read buffer for the thread, grown for big files (up to the size limit): no allocation per file. */
+let readBuffer = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * Reads a file for scanning, or says why it is skipped. Synchronous: a batch gains nothing from async reads here.
+ * One open and (for most files) one read into the shared buffer; the size is only asked when the buffer fills.
+ */
 function readForScan(abs: string, skipped: Skipped): string | undefined {
   let fd: number | undefined;
   try {
-    // One open, one fstat, one read: the size check needs no separate stat of the path.
     fd = openSync(abs, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
-      skipped.tooLarge++;
-      return undefined;
-    }
-    const bytes = Buffer.allocUnsafe(size);
     let got = 0;
-    while (got < size) {
-      const n = readSync(fd, bytes, got, size - got, got);
+    for (;;) {
+      if (got === readBuffer.length) {
+        const size = fstatSync(fd).size;
+        if (size > MAX_FILE_BYTES || readBuffer.length > MAX_FILE_BYTES) {
+          skipped.tooLarge++;
+          return undefined;
+        }
+        // Room for the whole file plus one byte (a file still growing is caught by the check above).
+        const bigger = Buffer.allocUnsafe(Math.min(MAX_FILE_BYTES + 1, Math.max(size + 1, readBuffer.length * 2)));
+        readBuffer.copy(bigger, 0, 0, got);
+        readBuffer = bigger;
+      }
+      const n = readSync(fd, readBuffer, got, readBuffer.length - got, null);
       if (n === 0) break;
       got += n;
     }
-    const content = got === size ? bytes : bytes.subarray(0, got);
+    if (got > MAX_FILE_BYTES) {
+      skipped.tooLarge++;
+      return undefined;
+    }
+    const content = readBuffer.subarray(0, got);
     if (looksBinary(content)) {
       skipped.binary++;
       return undefined;

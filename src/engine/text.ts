@@ -69,9 +69,7 @@ export function fingerprintOf(...parts: string[]): string {
 
 /** True when the buffer looks binary: a NUL byte in the first 8 KB. */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 /** Lengths of the common prefix and suffix of two texts (not overlapping), compared chunk by chunk first. */

@@ -91,6 +91,26 @@ describe('genai-guard CLI', () => {
     assert.ok(run0.results.every((r) => typeof (r.partialFingerprints as Record<string, string>)['genaiGuard/v1'] === 'string'));
   });
 
+  it('skips files over 5 MB and reads big files up to the limit whole', async () => {
+    const limit = 5 * 1024 * 1024;
+    const line = `${'x'.repeat(63)}\n`;
+    const filler = (bytes: number) => line.repeat(Math.floor(bytes / 64)) + ' '.repeat(bytes % 64);
+    const tail = `key = "${KEY}"\n`;
+    writeFileSync(path.join(dir, 'src', 'at-limit.py'), filler(limit - tail.length) + tail);
+    writeFileSync(path.join(dir, 'src', 'over-limit.py'), filler(limit + 1 - tail.length) + tail);
+    writeFileSync(path.join(dir, 'src', 'mid.py'), filler(700_000) + tail);
+    writeFileSync(path.join(dir, 'src', 'late-nul.py'), filler(9000) + '\0' + tail);
+    const { out } = await run(['scan', 'src', '--format', 'json', '--fail-on', 'never'], dir);
+    const json = JSON.parse(out) as { findings: { file: string; line: number }[]; stats: { files: number; skipped: { binary: number; tooLarge: number } } };
+    const files = json.findings.map((f) => f.file).sort();
+    assert.ok(files.includes('src/at-limit.py'), 'a file of exactly 5 MB is scanned to its last line');
+    assert.ok(files.includes('src/mid.py'), 'a file bigger than the read buffer is read whole');
+    assert.ok(!files.includes('src/over-limit.py'), 'a file of 5 MB + 1 byte is skipped');
+    assert.equal(json.stats.skipped.tooLarge, 1);
+    assert.ok(files.includes('src/late-nul.py'), 'a NUL byte after the first 8 KB does not make a text file binary');
+    assert.equal(json.findings.find((f) => f.file === 'src/at-limit.py')?.line, limit / 64);
+  });
+
   it('groups text output by file with a summary line', async () => {
     const { out } = await run(['scan'], dir);
     assert.match(out, /^src\/app\.py\n {2}2:8 +error +AWS access key id AKIA…E234/m);

@@ -5,6 +5,7 @@
  */
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { CST, Parser } from 'yaml';
+import { fastParseJson } from './jsonFast';
 import type { IacNode, MapEntry } from './node';
 
 export interface ParsedDocument {
@@ -175,6 +176,13 @@ function endOf(tok: CstToken, text: string): number {
 // ── JSON / JSONC ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export function parseJson(text: string): ParsedDocument {
+  const fast = fastParseJson(text, (map) => normaliseIntrinsic(map, text));
+  if (fast) return { root: fast.root, errors: fast.trailing === undefined ? [] : [{ start: fast.trailing, message: 'JSON syntax error (content after the end of the document)' }] };
+  return parseJsonTolerant(text);
+}
+
+/** The tolerant path (`jsonc-parser`): any input, errors and all. Exported for the fast path's differential test. */
+export function parseJsonTolerant(text: string): ParsedDocument {
   const errs: ParseError[] = [];
   const tree = parseTree(text, errs, { allowTrailingComma: true, disallowComments: false });
   const errors = errs.map((e) => ({ start: e.offset, message: `JSON syntax error (${e.error})` }));
