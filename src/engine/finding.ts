@@ -68,11 +68,14 @@ export function severityAtLeast(severity: Severity, threshold: Severity): boolea
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 }
 
+/** The order `localeCompare` gives, with the collator made once (not per comparison). */
+const collator = new Intl.Collator();
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.file.localeCompare(b.file) ||
+    (a.file === b.file ? 0 : collator.compare(a.file, b.file)) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.ruleId.localeCompare(b.ruleId)
+    (a.ruleId === b.ruleId ? 0 : collator.compare(a.ruleId, b.ruleId))
   );
 }

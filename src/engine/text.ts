@@ -2,10 +2,18 @@ import type { Position, Range } from './finding';
 
 /** Maps UTF-16 offsets of a text to 1-based line/column positions (binary search over line starts). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  /** Lines are found on first use: most texts a scan indexes never have a finding to place. */
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = [0];
+    const text = this.text;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -13,14 +21,15 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   }
 
   /** Inverse of `position`: the UTF-16 offset of a 1-based line/column. */

@@ -85,15 +85,25 @@ export function evaluationOf(evaluate: Evaluate, model: IacModel): Evaluation {
 
 // ── resources ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Each module name's source pattern, compiled once. */
+const moduleSources = new Map<string, RegExp>();
+
 /**
  * Calls of a terraform-aws-modules registry module (`terraform-aws-modules/rds/aws`, its `//modules/…` submodules,
  * or the same module from GitHub): their inputs carry the settings the module passes to the resources it creates.
  */
 export function registryModules(model: IacModel, name: string): IacResource[] {
-  const re = new RegExp(String.raw`^(?:registry\.terraform\.io/|app\.terraform\.io/[^/]{1,100}/)?terraform-aws-modules/${name}/aws(?://.*)?$|github\.com[/:]terraform-aws-modules/terraform-aws-${name}(?:\.git)?(?://.*|\?.*)?$`);
-  return resourcesOf(model, 'module').filter((m) => {
+  const calls = resourcesOf(model, 'module');
+  if (calls.length === 0) return [];
+  let re = moduleSources.get(name);
+  if (!re) {
+    re = new RegExp(String.raw`^(?:registry\.terraform\.io/|app\.terraform\.io/[^/]{1,100}/)?terraform-aws-modules/${name}/aws(?://.*)?$|github\.com[/:]terraform-aws-modules/terraform-aws-${name}(?:\.git)?(?://.*|\?.*)?$`);
+    moduleSources.set(name, re);
+  }
+  const source = re;
+  return calls.filter((m) => {
     const src = literal(model, get(m.props, 'source'));
-    return typeof src === 'string' && re.test(src);
+    return typeof src === 'string' && source.test(src);
   });
 }
 
