@@ -11,6 +11,9 @@ import { looksBinary } from '../engine/text';
 import { loadCdkWasm } from './cdkWasm';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** A batch of single-file units is scanned when it reaches this many files or characters. */
+const BATCH_FILES = 64;
+const BATCH_BYTES = 1 << 20;
 
 /** A unit scanned together: one Terraform module folder, or one file. `files` are [absolute, shown] pairs. */
 export type Unit = [string, string][];
@@ -72,18 +75,36 @@ export async function scanUnits(units: Unit[], options: ScanOptions, onFile?: ()
   const skipped: Skipped = { binary: 0, tooLarge: 0, unreadable: 0 };
   const findings: Finding[] = [];
   let files = 0;
+  // Single-file units are scanned in batches (one engine call per batch, not per file); a Terraform module is
+  // scanned on its own, so only its own files form its model.
+  let batch: DocumentInput[] = [];
+  let batchBytes = 0;
+  const flush = (inputs: DocumentInput[]) => {
+    if (inputs.length) for (const r of scanDocuments(inputs, options)) for (const f of r.findings) findings.push(f);
+  };
   for (const unit of units) {
-    const inputs: DocumentInput[] = [];
+    const module = unit.length > 1 || unit[0]![0].endsWith('.tf');
+    const inputs: DocumentInput[] = module ? [] : batch;
     for (const [abs, shown] of unit) {
       const text = readForScan(abs, skipped);
       onFile?.();
       if (text === undefined) continue;
-      if (!cdkParsersReady() && detectDocumentKind(shown, text) === 'cdk') await initCdkParsers(() => loadCdkWasm());
-      inputs.push({ file: shown, text });
+      const kind = detectDocumentKind(shown, text);
+      if (kind === 'cdk' && !cdkParsersReady()) await initCdkParsers(() => loadCdkWasm());
       files++;
+      // Terraform files (`.hcl`, `.tf.json` too) form models with their folder's other files: never batched.
+      if (!module && kind === 'terraform') flush([{ file: shown, text, kind }]);
+      else inputs.push({ file: shown, text, kind });
+      if (!module) batchBytes += text.length;
     }
-    if (inputs.length) for (const r of scanDocuments(inputs, options)) findings.push(...r.findings);
+    if (module) flush(inputs);
+    else if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+      flush(batch);
+      batch = [];
+      batchBytes = 0;
+    }
   }
+  flush(batch);
   return { findings, files, skipped };
 }
 

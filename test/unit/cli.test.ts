@@ -111,6 +111,23 @@ describe('genai-guard CLI', () => {
     assert.equal(json.findings.find((f) => f.file === 'src/at-limit.py')?.line, limit / 64);
   });
 
+  it('scans many single files in batches with each finding and suppression kept to its own file', async () => {
+    mkdirSync(path.join(dir, 'cfn'));
+    for (let i = 0; i < 150; i++) {
+      const muted = i % 50 === 7 ? `    Metadata:\n      genai-guard:\n        ignore:\n          - id: GG-ENC-001\n            reason: reviewed ${i}\n` : '';
+      writeFileSync(path.join(dir, 'cfn', `t${i}.yaml`), `${'# pad\n'.repeat(i % 5)}Resources:\n  Bucket${i}:\n    Type: AWS::S3::Bucket\n${muted}    Properties:\n      BucketName: b-${i}\n`);
+    }
+    const { out } = await run(['scan', 'cfn', '--format', 'json', '--fail-on', 'never'], dir);
+    const found = (JSON.parse(out) as { findings: { file: string; line: number; ruleId: string; suppressed: boolean }[] }).findings.filter((f) => f.ruleId === 'GG-ENC-001');
+    assert.equal(found.length, 150);
+    for (let i = 0; i < 150; i++) {
+      const f = found.filter((x) => x.file === `cfn/t${i}.yaml`);
+      assert.equal(f.length, 1, `one finding in t${i}.yaml`);
+      assert.equal(f[0]!.line, 2 + (i % 5), `at Bucket${i}'s line`);
+      assert.equal(f[0]!.suppressed, i % 50 === 7, `t${i}.yaml suppressed only by its own metadata`);
+    }
+  });
+
   it('groups text output by file with a summary line', async () => {
     const { out } = await run(['scan'], dir);
     assert.match(out, /^src\/app\.py\n {2}2:8 +error +AWS access key id AKIA…E234/m);
