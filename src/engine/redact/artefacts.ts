@@ -4,7 +4,7 @@
  * AWS account ids. Numeric PII candidates lying inside one of these spans are dropped (e-mail addresses, secrets,
  * deny-list terms and context-gated dates of birth are not).
  */
-import { CH_AT, CH_COLON, CH_DOT, CH_EQUALS, CH_HASH, CH_HYPHEN, CH_UPPER, sortSmall, textFacts, type TextFacts } from './scan';
+import { CH_AT, CH_COLON, CH_DOT, CH_EQUALS, CH_HASH, CH_HYPHEN, CH_UPPER, sortSmall, textFacts, wordGate, type TextFacts } from './scan';
 
 export interface Span {
   start: number;
@@ -15,18 +15,21 @@ export interface Span {
 const BEDROCK_PROVIDERS = 'anthropic|amazon|meta|mistral|cohere|ai21|deepseek|writer|stability|twelvelabs|qwen|openai|luma|minimax|moonshot|nvidia|google';
 
 const PROVIDER_DOT = new RegExp(`(?:${BEDROCK_PROVIDERS})\\.`);
+const PROVIDER_GATE = wordGate(BEDROCK_PROVIDERS.split('|').map((p) => `${p}.`));
 
 const HEX = /(?<![\w-])(?:sha(?:1|256|384|512)[:-])?[0-9a-fA-F]{7,128}(?![\w-])/g;
 
 /**
  * `gate`: a necessary condition on the text's character facts (characters and digit/hex runs every match contains);
- * `pre`: a cheap test on the lower-cased text. The pattern only runs when both pass.
+ * `words`: a word gate (scan.ts) on the lower-cased text, which `pre` needs; `pre`: a cheap test on the lower-cased
+ * text. The pattern only runs when all pass.
  */
 export const ARTEFACT_PATTERNS: readonly {
   kind: string;
   re: RegExp;
   test?: (m: string) => boolean;
   pre?: RegExp;
+  words?: (lower: string) => boolean;
   gate: (f: TextFacts) => boolean;
 }[] = [
   { kind: 'uuid', re: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g , gate: (f) => f.hexRun >= 12 && (f.has & CH_HYPHEN) !== 0, pre: /-[0-9a-f]{4}-/ },
@@ -39,17 +42,18 @@ export const ARTEFACT_PATTERNS: readonly {
     test: (m) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 32),
     gate: (f) => f.hexRun >= 7 && f.digits > 0,
   },
-  { kind: 'digest', re: /\bsha(?:1|256|384|512)[:-][A-Za-z0-9+/=]{20,128}/g , gate: (f) => f.digits > 0 && (f.has & (CH_COLON | CH_HYPHEN)) !== 0, pre: /sha\d/ },
+  { kind: 'digest', re: /\bsha(?:1|256|384|512)[:-][A-Za-z0-9+/=]{20,128}/g , gate: (f) => f.digits > 0 && (f.has & (CH_COLON | CH_HYPHEN)) !== 0, words: wordGate(['sha']), pre: /sha\d/ },
   {
     kind: 'model-id',
     re: new RegExp(`(?<![\\w.-])(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\\.)?(?:${BEDROCK_PROVIDERS})\\.[a-z0-9][a-z0-9.\\-]{1,100}(?::\\d{1,4}(?::[a-z0-9]{1,16})?)?`, 'g'),
     // "amazon.com" is a domain, not a model id.
     test: (m) => /[-:]/.test(m),
     pre: PROVIDER_DOT,
+    words: PROVIDER_GATE,
     gate: (f) => (f.has & CH_DOT) !== 0 && (f.has & (CH_HYPHEN | CH_COLON)) !== 0,
   },
-  { kind: 'arn', re: /\barn:aws[a-z-]{0,12}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:\d{0,12}:[^\s"'<>,;`)\]}]{1,1024}/g , gate: (f) => (f.has & CH_COLON) !== 0, pre: /arn:aws/ },
-  { kind: 'account-id', re: /\b(?:account(?:[ _-]?id)?|accountid|aws_account_id|owner(?:[ _-]?id)?|principal)["']?\s{0,3}[:=#]?\s{0,3}["']?\d{12}\b/gi , gate: (f) => f.maxRun >= 12, pre: /account|owner|principal/ },
+  { kind: 'arn', re: /\barn:aws[a-z-]{0,12}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:\d{0,12}:[^\s"'<>,;`)\]}]{1,1024}/g , gate: (f) => (f.has & CH_COLON) !== 0, words: wordGate(['arn:aws']), pre: /arn:aws/ },
+  { kind: 'account-id', re: /\b(?:account(?:[ _-]?id)?|accountid|aws_account_id|owner(?:[ _-]?id)?|principal)["']?\s{0,3}[:=#]?\s{0,3}["']?\d{12}\b/gi , gate: (f) => f.maxRun >= 12, words: wordGate(['account', 'owner', 'principal']), pre: /account|owner|principal/ },
   { kind: 'iso-date', re: /\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g , gate: (f) => f.maxRun >= 4 && (f.has & CH_HYPHEN) !== 0, pre: /\d-\d/ },
   { kind: 'compact-timestamp', re: /\b20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:T?\d{6}Z?)?\b/g , gate: (f) => f.maxRun >= 8, pre: /20\d{6}/ },
   { kind: 'epoch', re: /\b1[5-9]\d{8}(?:\d{3})?\b/g , gate: (f) => f.maxRun >= 10, pre: /1[5-9]\d{8}/ },
@@ -66,8 +70,8 @@ export const ARTEFACT_PATTERNS: readonly {
   { kind: 'ticket-key', re: /\b(?:[A-Z][A-Z0-9]{1,9}-\d{1,9}|INC\d{5,12}|CHG\d{5,12}|REQ\d{5,12}|RITM\d{5,12}|PO-?\d{4,12}|ORD-[\dA-Z-]{4,24})\b/g , gate: (f) => f.digits > 0 && (f.has & CH_UPPER) !== 0, pre: /[a-z]-\d|inc\d|chg\d|req\d|ritm\d|po-?\d|ord-/ },
   { kind: 'hash-number', re: /(?<![\w&])#\d{3,12}\b/g , gate: (f) => f.maxRun >= 3 && (f.has & CH_HASH) !== 0, pre: /#\d/ },
   { kind: 'port', re: /(?:(?<=[\w\]]):\d{2,5}\b)|\bport\s{0,2}[:=]?\s{0,2}\d{2,5}\b/gi , gate: (f) => f.maxRun >= 2, pre: /[\w\]]:\d\d|port/ },
-  { kind: 'status', re: /\b(?:HTTP\/\d(?:\.\d)?\s\d{3}|status(?:[ _-]?code)?["']?\s{0,2}[:=]?\s{0,2}\d{3})\b/gi , gate: (f) => f.maxRun >= 3, pre: /http\/|status/ },
-  { kind: 'request-id', re: /\b(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-amzn-requestid|x-amz-request-id|span[ _-]?id)["']?\s{0,2}[:=]\s{0,2}["']?[\w-]{6,80}/gi , gate: (f) => (f.has & (CH_COLON | CH_EQUALS)) !== 0, pre: /request|trace|correlation|span/ },
+  { kind: 'status', re: /\b(?:HTTP\/\d(?:\.\d)?\s\d{3}|status(?:[ _-]?code)?["']?\s{0,2}[:=]?\s{0,2}\d{3})\b/gi , gate: (f) => f.maxRun >= 3, words: wordGate(['http/', 'status']), pre: /http\/|status/ },
+  { kind: 'request-id', re: /\b(?:request[ _-]?id|trace[ _-]?id|correlation[ _-]?id|x-amzn-requestid|x-amz-request-id|span[ _-]?id)["']?\s{0,2}[:=]\s{0,2}["']?[\w-]{6,80}/gi , gate: (f) => (f.has & (CH_COLON | CH_EQUALS)) !== 0, words: wordGate(['request', 'trace', 'correlation', 'span']), pre: /request|trace|correlation|span/ },
   { kind: 'xray', re: /\b1-[0-9a-f]{8}-[0-9a-f]{24}\b/g , gate: (f) => f.hexRun >= 24 && (f.has & CH_HYPHEN) !== 0, pre: /1-[0-9a-f]{8}-/ },
 ];
 
@@ -80,6 +84,7 @@ export function findArtefacts(text: string, lowerText?: string, textFactsOf?: Te
   const facts = textFactsOf ?? textFacts(text);
   for (const p of ARTEFACT_PATTERNS) {
     if (!p.gate(facts)) continue;
+    if (p.words && !p.words(lower)) continue;
     if (p.pre && !p.pre.test(lower)) continue;
     // exec loop rather than matchAll: no iterator or regex clone per pattern and call.
     const re = p.re;

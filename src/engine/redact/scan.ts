@@ -3,6 +3,8 @@
  * catalogue), and one character-class pass over a text whose facts gate the detectors' patterns.
  */
 
+import { KeywordIndex } from '../keywords';
+
 export { execAll } from '../text';
 
 /** Characters whose presence one pass records (bits of `TextFacts.has`). */
@@ -35,10 +37,17 @@ export interface TextFacts {
   maxRun: number;
   /** Longest run of consecutive ASCII hex digits (0-9, a-f, A-F). */
   hexRun: number;
+  /**
+   * Most ASCII digits in one chain of digits joined by at most one space or hyphen each (`/\d(?:[ -]?\d)*\/`):
+   * card, SSN, Aadhaar, NHS … numbers are such chains.
+   */
+  sepRun: number;
+  /** Longest run of ASCII digits right after an ASCII capital (`/[A-Z](\d+)/`): HKID, NRIC, IBAN, PAN … start so. */
+  capRun: number;
 }
 
 /** Facts that skip nothing: every gate passes (tests compare gated detectors against this). */
-export const ALL_FACTS: TextFacts = Object.freeze({ has: -1, digits: Number.MAX_SAFE_INTEGER, maxRun: Number.MAX_SAFE_INTEGER, hexRun: Number.MAX_SAFE_INTEGER });
+export const ALL_FACTS: TextFacts = Object.freeze({ has: -1, digits: Number.MAX_SAFE_INTEGER, maxRun: Number.MAX_SAFE_INTEGER, hexRun: Number.MAX_SAFE_INTEGER, sepRun: Number.MAX_SAFE_INTEGER, capRun: Number.MAX_SAFE_INTEGER });
 
 const DIGIT = 1 << 16;
 const HEX_LETTER = 1 << 17;
@@ -63,16 +72,32 @@ export function textFacts(text: string): TextFacts {
   let maxRun = 0;
   let hex = 0;
   let hexRun = 0;
+  // sep: digits in the current chain; joint: the previous character was one separator right after a digit.
+  let sep = 0;
+  let sepRun = 0;
+  let joint = false;
+  // cap: whether the current digit run follows a capital; capital: whether the previous character is one.
+  let cap = false;
+  let capital = false;
+  let capRun = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       const k = ASCII_CLASS[c]!;
       if ((k & DIGIT) !== 0) {
         digits++;
+        if (run === 0) cap = capital;
+        sep = run > 0 || joint ? sep + 1 : 1;
+        joint = false;
+        capital = false;
         if (++run > maxRun) maxRun = run;
         if (++hex > hexRun) hexRun = hex;
+        if (sep > sepRun) sepRun = sep;
+        if (cap && run > capRun) capRun = run;
         continue;
       }
+      joint = run > 0 && (c === 32 || c === 45);
+      capital = (k & CH_UPPER) !== 0;
       run = 0;
       has |= k;
       if ((k & HEX_LETTER) !== 0) {
@@ -82,11 +107,57 @@ export function textFacts(text: string): TextFacts {
     }
     run = 0;
     hex = 0;
+    joint = false;
+    capital = false;
     has |= CH_NON_ASCII;
     if (c >= 0x4e00 && c <= 0x9fff) has |= CH_CJK;
   }
   // The table's private bits are not facts.
-  return { has: has & ~(DIGIT | HEX_LETTER), digits, maxRun, hexRun };
+  return { has: has & ~(DIGIT | HEX_LETTER), digits, maxRun, hexRun, sepRun, capRun };
+}
+
+/**
+ * Word gates: literal words a pattern cannot match without (`pass` for a password key, `arn:aws` for an ARN), looked
+ * for in the lower-cased text. Every word any gate names is found in one pass (a KeywordIndex over all of them), once
+ * per text: the last text's words are kept. A gate only says "cannot match"; the pattern's own test still decides.
+ */
+const gateWords = new Set<string>();
+let wordGatesOn = true;
+
+/** For tests: with word gates off every gate passes, so gated and ungated detectors can be compared. */
+export function setWordGates(on: boolean): void {
+  wordGatesOn = on;
+}
+let wordIndex: KeywordIndex | undefined;
+let wordsOf: { lower: string; found: ReadonlySet<string> } | undefined;
+
+function wordsIn(lower: string): ReadonlySet<string> {
+  if (wordsOf !== undefined && wordsOf.lower === lower) return wordsOf.found;
+  wordIndex ??= new KeywordIndex(gateWords);
+  wordsOf = { lower, found: wordIndex.find(lower) };
+  return wordsOf.found;
+}
+
+/**
+ * A gate on lower-case words: true when `lower` holds at least one of them. Every match of the gated pattern must
+ * contain one of the words (in lower case), so a false answer proves the pattern cannot match.
+ */
+export function wordGate(words: readonly string[]): (lower: string) => boolean {
+  const list = [...words];
+  for (const w of list) {
+    if (w.length === 0 || w !== w.toLowerCase()) throw new Error(`gate word ${JSON.stringify(w)} must be non-empty lower case`);
+    if (!gateWords.has(w)) {
+      gateWords.add(w);
+      wordIndex = undefined;
+      wordsOf = undefined;
+    }
+  }
+  return (lower) => {
+    if (!wordGatesOn) return true;
+    const found = wordsIn(lower);
+    for (const w of list) if (found.has(w)) return true;
+    return false;
+  };
 }
 
 /**

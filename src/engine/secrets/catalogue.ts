@@ -18,6 +18,8 @@ import type { SecretContext, SecretMatch, SecretPattern } from './types';
 export const SECRET_PATTERNS: readonly SecretPattern[] = [...AWS_PATTERNS, ...AI_PATTERNS, ...DEVTOOLS_PATTERNS, ...KEY_PATTERNS, ...GENERIC_PATTERNS];
 
 const SPECIFIC_PATTERNS = SECRET_PATTERNS.filter((p) => !p.fallback);
+/** Whether every specific pattern of the catalogue comes before its first fallback (see findSecrets). */
+const FALLBACKS_LAST = SECRET_PATTERNS.every((p, i) => !p.fallback || SECRET_PATTERNS.slice(i).every((q) => q.fallback));
 
 // Fallback (generic) matches give way to a specific pattern on the same span: one secret, one finding.
 // The specific matches of the text being scanned are found once, on the first fallback candidate, and reused for the
@@ -130,7 +132,15 @@ export function findSecrets(text: string, patterns: readonly SecretPattern[] = S
   // otherwise one pass over the text finds them for every pattern at once.
   const index = patternIndexOf(patterns);
   const has = present ?? index.keywords.find(text);
+  // The whole catalogue, keywords found here: its specific patterns (all listed before the fallbacks) run exactly as
+  // the overlap check's own `findSecrets(text, SPECIFIC_PATTERNS)` would, so their matches are handed to it when the
+  // first fallback pattern starts, instead of being found a second time.
+  let prime = FALLBACKS_LAST && patterns === SECRET_PATTERNS && present === undefined;
   for (const p of activePatterns(patterns, index, has)) {
+    if (prime && p.fallback) {
+      prime = false;
+      specificOf = { text, matches: out.slice() };
+    }
     for (const m of patternMatches(text, p)) {
       const { value, offset } = secretSpan(m);
       const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m };

@@ -3,7 +3,7 @@
  * linked into one span when only separators and capitalised words stand between them. One anchor alone is not an
  * address, except a numbered street line.
  */
-import { CH_CJK, CH_HASH, CH_HYPHEN, CH_SLASH, CH_UPPER, execAll, sortSmall, textFacts, type TextFacts } from '../scan';
+import { CH_CJK, CH_HASH, CH_HYPHEN, CH_SLASH, CH_UPPER, execAll, sortSmall, textFacts, wordGate, type TextFacts } from '../scan';
 import { HK_PLACES } from '../gazetteer';
 import type { Candidate, Detector, DetectInput } from '../types';
 
@@ -18,9 +18,15 @@ interface Anchor {
 }
 
 const upper = (f: TextFacts) => (f.has & CH_UPPER) !== 0;
+const BLOCK_GATE = wordGate(['block', 'blk', 'tower', 'twr', 'phase']);
+const SINGAPORE_GATE = wordGate(['singapore', 's(']);
+const PO_BOX_GATE = wordGate(['box']);
 
-/** `gate`: characters every match needs (see scan.ts); the pattern is skipped when the text lacks them. */
-const PATTERNS: readonly { re: RegExp; strong: boolean; street?: boolean; gate?: (f: TextFacts) => boolean }[] = [
+/**
+ * `gate`: characters every match needs (see scan.ts); `words`: a word gate on the lower-cased text. The pattern is
+ * skipped when the text lacks them.
+ */
+const PATTERNS: readonly { re: RegExp; strong: boolean; street?: boolean; gate?: (f: TextFacts) => boolean; words?: (lower: string) => boolean }[] = [
   // "123 Main Street", "8 Queen's Road Central", "221B Baker St.", "Blk 123 Ang Mo Kio Avenue 3"
   {
     re: new RegExp(`(?<![\\w/-])(?:(?:Blk|Block)\\s?)?\\d{1,5}[A-Za-z]?(?:-\\d{1,5})?,?\\s(?:[A-Z][A-Za-z'.-]{0,20}\\s){0,4}(?:${SUFFIX})\\b\\.?(?:\\s\\d{1,3}[A-Z]?\\b)?`, 'g'),
@@ -29,12 +35,12 @@ const PATTERNS: readonly { re: RegExp; strong: boolean; street?: boolean; gate?:
   },
   { re: /\b(?:Flat|Room|Rm|Unit|Suite|Ste|Shop|Apt|Apartment)\.?\s?#?[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?\b/g, strong: true, gate: upper },
   { re: /(?<![\w/])(?:\d{1,3}|G|LG|UG)\/F\b/g, strong: true, gate: (f) => (f.has & CH_SLASH) !== 0 && upper(f) },
-  { re: /\b(?:Block|Blk|Tower|Twr|Phase)\s?[A-Z0-9]{1,3}\b/g, strong: false, gate: upper },
+  { re: /\b(?:Block|Blk|Tower|Twr|Phase)\s?[A-Z0-9]{1,3}\b/g, strong: false, gate: upper, words: BLOCK_GATE },
   { re: /(?<![\w])#\d{1,3}-\d{1,5}\b/g, strong: true, gate: (f) => (f.has & CH_HASH) !== 0 && (f.has & CH_HYPHEN) !== 0 },
   { re: /\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s\d{5}(?:-\d{4})?\b/g, strong: true, gate: (f) => f.maxRun >= 5 && upper(f) },
   { re: /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s\d[ABD-HJLNP-UW-Z]{2}\b/g, strong: true, gate: upper },
-  { re: /\bSingapore\s?\(?\d{6}\)?|\bS\(\d{6}\)/g, strong: true, gate: (f) => f.maxRun >= 6 && upper(f) },
-  { re: /\bP\.?\s?O\.?\s?Box\s\d{1,6}\b/gi, strong: true },
+  { re: /\bSingapore\s?\(?\d{6}\)?|\bS\(\d{6}\)/g, strong: true, gate: (f) => f.maxRun >= 6 && upper(f), words: SINGAPORE_GATE },
+  { re: /\bP\.?\s?O\.?\s?Box\s\d{1,6}\b/gi, strong: true, words: PO_BOX_GATE },
 ];
 
 const PLACES = new RegExp(`(?<![\\w])(?:${[...HK_PLACES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.]/g, '\\.')).join('|')})(?![\\w])`, 'g');
@@ -47,13 +53,14 @@ const byStartLongest = (a: Anchor, b: Anchor): number => a.start - b.start || b.
 
 export const addressDetector: Detector = {
   name: 'address',
-  detect({ text, facts }: DetectInput): Candidate[] {
+  detect({ text, lower, facts }: DetectInput): Candidate[] {
     const out: Candidate[] = [];
     const anchors: Anchor[] = [];
     const f = facts ?? textFacts(text);
     if (f.digits > 0) {
       for (const p of PATTERNS) {
         if (p.gate && !p.gate(f)) continue;
+        if (p.words && !p.words(lower)) continue;
         const street = p.street === true;
         for (const m of execAll(p.re, text)) anchors.push({ start: m.index, end: m.index + m[0].length, strong: p.strong, street });
       }

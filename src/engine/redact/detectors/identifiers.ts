@@ -3,7 +3,7 @@
  * UK_NINO, UK_NHS, TW_NATIONAL_ID, IN_AADHAAR, IN_PAN, KR_RRN, CA_SIN, AU_TFN, PASSPORT (context only).
  * A shape that fails its checksum is returned with `valid: false` ("possible"), only where the shape is distinctive.
  */
-import { CH_UPPER, execAll, textFacts, type TextFacts } from '../scan';
+import { CH_UPPER, execAll, textFacts, wordGate, type TextFacts } from '../scan';
 import { countrySpecs } from '../iban';
 import type { Candidate, Detector, DetectInput, EntityType } from '../types';
 import * as v from '../validators';
@@ -78,15 +78,20 @@ function findIbans(text: string, out: Candidate[]): void {
 const SSN = /(?<![\w-])\d{3}([- ])\d{2}\1\d{4}(?![\w-])/g;
 const NINE = /(?<![\w-])\d{9}(?![\w-])/g;
 
-function findSsns(text: string, lower: string, out: Candidate[], run: number): void {
+const SSN_WORDS = /ssn|social security|itin|taxpayer/;
+const SSN_GATE = wordGate(['ssn', 'social security', 'itin', 'taxpayer']);
+
+function findSsns(text: string, lower: string, out: Candidate[], f: TextFacts): void {
+  const run = f.maxRun;
   if (run < 4) return; // every shape below has a run of four digits or more
-  for (const m of execAll(SSN, text)) {
+  // 123-45-6789: a chain of nine digits.
+  for (const m of f.sepRun < 9 ? NONE : execAll(SSN, text)) {
     const value = m[0];
     if (v.validItin(value)) push(out, 'US_ITIN', m.index, value, 0.8, undefined, digitsOf(value));
     else if (v.validSsn(value)) push(out, 'US_SSN', m.index, value, m[1] === '-' ? 0.8 : 0.55, undefined, digitsOf(value));
     else if (m[1] === '-') push(out, value.startsWith('9') ? 'US_ITIN' : 'US_SSN', m.index, value, 0.5, false, digitsOf(value));
   }
-  if (run >= 9 && /ssn|social security|itin|taxpayer/.test(lower)) {
+  if (run >= 9 && SSN_GATE(lower) && SSN_WORDS.test(lower)) {
     for (const m of execAll(NINE, text)) {
       if (v.validItin(m[0])) push(out, 'US_ITIN', m.index, m[0], 0.2);
       else if (v.validSsn(m[0])) push(out, 'US_SSN', m.index, m[0], 0.2);
@@ -107,13 +112,24 @@ const CA_SIN = /(?<![\w-])\d{3}([ -]?)\d{3}\1\d{3}(?![\w-])/g;
 const AU_TFN = /(?<![\w-])\d{3} ?\d{3} ?\d{2,3}(?![\w-])/g;
 const PASSPORT = /(?<![\w])(?:[A-Z]{1,2}\d{6,9}|\d{9})(?![\w])/g;
 
+const SIN_WORDS = /\bsin\b|social insurance/;
+const SIN_GATE = wordGate(['sin', 'social insurance']);
+const TFN_WORDS = /\btfn\b|tax file/;
+const TFN_GATE = wordGate(['tfn', 'tax file']);
+const PASSPORT_WORDS = /passport|travel document|護照|护照/;
+const PASSPORT_GATE = wordGate(['passport', 'travel document', '護照', '护照']);
+
 /**
- * `run`: the longest run of consecutive ASCII digits in the text. Each shape needs a run of a known length (HKID six,
- * NRIC seven, TW ten minus the letter, CN eighteen minus the check), so shapes the text cannot hold are not scanned.
+ * Facts of the text gate each shape (see scan.ts): `maxRun`, the longest run of ASCII digits; `capRun`, the longest
+ * run right after a capital (HKID six, NRIC seven, TW nine, PAN four); `sepRun`, the most digits in a chain joined by
+ * single spaces or hyphens (Aadhaar twelve, RRN thirteen, SIN nine …). Shapes the text cannot hold are not scanned.
  */
-function findIds(text: string, lower: string, out: Candidate[], run: number, upper: boolean): void {
+function findIds(text: string, lower: string, out: Candidate[], f: TextFacts, upper: boolean): void {
+  const run = f.maxRun;
+  const cap = f.capRun;
+  const chain = f.sepRun;
   if (run < 2) return;
-  for (const m of run < 6 || !upper ? NONE : execAll(HKID, text)) {
+  for (const m of cap < 6 ? NONE : execAll(HKID, text)) {
     const check = m[1] ?? m[2];
     if (check === undefined) {
       push(out, 'HKID', m.index, m[0], 0.25); // no check digit: needs HKID context
@@ -122,7 +138,7 @@ function findIds(text: string, lower: string, out: Candidate[], run: number, upp
     if (v.validHkid(m[0])) push(out, 'HKID', m.index, m[0], 0.9);
     else if (m[1] !== undefined) push(out, 'HKID', m.index, m[0], 0.5, false);
   }
-  for (const m of run < 7 || !upper ? NONE : execAll(NRIC, text)) {
+  for (const m of cap < 7 ? NONE : execAll(NRIC, text)) {
     const ok = v.validNric(m[0]);
     push(out, 'SG_NRIC', m.index, m[0], ok ? 0.9 : 0.5, ok ? undefined : false);
   }
@@ -130,25 +146,25 @@ function findIds(text: string, lower: string, out: Candidate[], run: number, upp
     const ok = v.validCnRic(m[0]);
     push(out, 'CN_RESIDENT_ID', m.index, m[0], ok ? 0.95 : 0.5, ok ? undefined : false);
   }
-  for (const m of !upper ? NONE : execAll(NINO, text)) {
+  for (const m of !upper || chain < 6 ? NONE : execAll(NINO, text)) {
     if (v.validNino(m[0])) push(out, 'UK_NINO', m.index, m[0], 0.85);
   }
-  if (run >= 4 && lower.includes('nhs')) {
+  if (chain >= 10 && lower.includes('nhs')) {
     for (const m of execAll(NHS, text)) if (v.validNhs(m[0])) push(out, 'UK_NHS', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
-  for (const m of run < 9 || !upper ? NONE : execAll(TW_ID, text)) if (v.validTwId(m[0])) push(out, 'TW_NATIONAL_ID', m.index, m[0], 0.8);
-  for (const m of run < 4 ? NONE : execAll(AADHAAR, text)) {
+  for (const m of cap < 9 ? NONE : execAll(TW_ID, text)) if (v.validTwId(m[0])) push(out, 'TW_NATIONAL_ID', m.index, m[0], 0.8);
+  for (const m of chain < 12 ? NONE : execAll(AADHAAR, text)) {
     if (v.validAadhaar(m[0])) push(out, 'IN_AADHAAR', m.index, m[0], m[1] ? 0.55 : 0.3, undefined, digitsOf(m[0]));
   }
-  for (const m of run < 4 || !upper ? NONE : execAll(PAN, text)) if (v.validPan(m[0])) push(out, 'IN_PAN', m.index, m[0], 0.55);
-  for (const m of run < 7 ? NONE : execAll(KR_RRN, text)) if (v.validKrRrn(m[0])) push(out, 'KR_RRN', m.index, m[0], 0.75, undefined, digitsOf(m[0]));
-  if (/\bsin\b|social insurance/.test(lower)) {
+  for (const m of cap < 4 ? NONE : execAll(PAN, text)) if (v.validPan(m[0])) push(out, 'IN_PAN', m.index, m[0], 0.55);
+  for (const m of chain < 13 ? NONE : execAll(KR_RRN, text)) if (v.validKrRrn(m[0])) push(out, 'KR_RRN', m.index, m[0], 0.75, undefined, digitsOf(m[0]));
+  if (chain >= 9 && SIN_GATE(lower) && SIN_WORDS.test(lower)) {
     for (const m of execAll(CA_SIN, text)) if (v.validCaSin(m[0])) push(out, 'CA_SIN', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
-  if (/\btfn\b|tax file/.test(lower)) {
+  if (chain >= 8 && TFN_GATE(lower) && TFN_WORDS.test(lower)) {
     for (const m of execAll(AU_TFN, text)) if (v.validAuTfn(m[0])) push(out, 'AU_TFN', m.index, m[0], 0.3, undefined, digitsOf(m[0]));
   }
-  if (run >= 6 && /passport|travel document|護照|护照/.test(lower)) {
+  if (run >= 6 && PASSPORT_GATE(lower) && PASSPORT_WORDS.test(lower)) {
     for (const m of execAll(PASSPORT, text)) push(out, 'PASSPORT', m.index, m[0], 0.2);
   }
 }
@@ -162,12 +178,12 @@ export const identifierDetector: Detector = {
     const run = f.maxRun;
     if (run === 0) return out;
     const upper = (f.has & CH_UPPER) !== 0;
-    // A card has 12 digits or more.
-    if (f.digits >= 12) findCards(text, out);
+    // A card is a chain of 12 digits or more.
+    if (f.sepRun >= 12) findCards(text, out);
     // An IBAN starts with two upper-case letters and two digits.
-    if (run >= 2 && upper) findIbans(text, out);
-    findSsns(text, lower, out, run);
-    findIds(text, lower, out, run, upper);
+    if (f.capRun >= 2) findIbans(text, out);
+    findSsns(text, lower, out, f);
+    findIds(text, lower, out, f, upper);
     return out;
   },
 };

@@ -1,5 +1,5 @@
 /** Keyword-anchored values: PASSWORD and DATE_OF_BIRTH; and the CUSTOM deny-list. */
-import { execAll } from '../scan';
+import { execAll, wordGate } from '../scan';
 import type { Candidate, Detector, DetectInput } from '../types';
 import { validDate } from '../validators';
 
@@ -8,8 +8,11 @@ const PASSWORD =
 const NOT_A_PASSWORD =
   /^(?:\$\{?[\w.]+\}?|<[^>]*>|\{\{?[^}]*\}?\}|%[\w(]+\)?s?|\*+|x{3,}|\.{3}|none|null|nil|undefined|true|false|required|optional|str|string|text|int|bool|secret|password|passwd|pwd|env|process\.env.*|os\.environ.*|os\.getenv.*|getenv.*|\[[A-Z_]+_\d+\]|\[redacted\]|redacted|hidden|masked|not set|empty|prompt|input|field|reset|change|expired|incorrect|invalid|wrong|required\.?|must|should|the|a|an|is|to|for|and|or)$/i;
 
+const PASSWORD_WORDS = /pass|pwd|pw\b|密碼|密码|口令/;
+const PASSWORD_GATE = wordGate(['pass', 'pw', '密碼', '密码', '口令']);
+
 function findPasswords(text: string, lower: string): Candidate[] {
-  if (!/pass|pwd|pw\b|密碼|密码|口令/.test(lower)) return [];
+  if (!PASSWORD_GATE(lower) || !PASSWORD_WORDS.test(lower)) return [];
   const out: Candidate[] = [];
   for (const m of execAll(PASSWORD, text)) {
     const val = m[1] ?? m[2] ?? m[3] ?? m[4];
@@ -41,8 +44,11 @@ function plausible(date: string): boolean {
   return validDate(y, b, a) || validDate(y, a, b);
 }
 
+const DOB_WORDS = /dob|d\.o\.b|birth|born|出生|生日/;
+const DOB_GATE = wordGate(['dob', 'd.o.b', 'birth', 'born', '出生', '生日']);
+
 function findDob(text: string, lower: string): Candidate[] {
-  if (!/dob|d\.o\.b|birth|born|出生|生日/.test(lower)) return [];
+  if (!DOB_GATE(lower) || !DOB_WORDS.test(lower)) return [];
   const out: Candidate[] = [];
   for (const m of execAll(DOB, text)) {
     const date = m[1]!;

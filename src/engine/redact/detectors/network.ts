@@ -1,5 +1,5 @@
 /** EMAIL, IP_ADDRESS, MAC_ADDRESS and URL_CREDENTIAL (userinfo and signed/tokenised query parameters). */
-import { CH_AT, CH_COLON, CH_DOT, CH_HYPHEN, execAll, textFacts } from '../scan';
+import { CH_AT, CH_COLON, CH_DOT, CH_HYPHEN, execAll, textFacts, wordGate } from '../scan';
 import type { Candidate, Detector, DetectInput, EntityType } from '../types';
 import { validIpv4, validIpv6 } from '../validators';
 
@@ -74,9 +74,10 @@ const OBFUSCATED_EMAIL = /(?<![\w.])[A-Za-z0-9._%+-]{1,64}\s?(?:\[at\]|\(at\)|\{
 
 /** Every accepted match holds a bracketed "at" or a spaced "dot" (see below), so the text must. */
 const OBFUSCATED_NEEDS = /[[({<]at[\])}>]|\sdot\s/i;
+const OBFUSCATED_GATE = wordGate(['[at', '(at', '{at', '<at', 'dot']);
 
 function findObfuscatedEmails(text: string, lower: string): Candidate[] {
-  if (!OBFUSCATED_NEEDS.test(text)) return [];
+  if (!OBFUSCATED_GATE(lower) || !OBFUSCATED_NEEDS.test(text)) return [];
   if (!/\W(?:at|dot)\W/.test(lower)) return [];
   const out: Candidate[] = [];
   for (const m of execAll(OBFUSCATED_EMAIL, text)) {

@@ -4,7 +4,7 @@
  * national-looking grouping or a context word (phone, tel, WhatsApp, 電話 …).
  */
 import { execAll } from '../scan';
-import { parsePhoneNumberFromString as parseWithMetadata, type CountryCode, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
+import { Metadata, parsePhoneNumberFromString as parseWithMetadata, type CountryCode, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
 import { insideAny } from '../artefacts';
 import { CONTEXT_WORDS, hasContext } from '../context';
 import type { Candidate, Detector, DetectInput } from '../types';
@@ -15,6 +15,48 @@ import type { Candidate, Detector, DetectInput } from '../types';
 const METADATA = require('libphonenumber-js/metadata.max.json') as MetadataJson;
 function parsePhoneNumberFromString(text: string, region?: CountryCode): PhoneNumber | undefined {
   return region === undefined ? parseWithMetadata(text, METADATA) : parseWithMetadata(text, region, METADATA);
+}
+
+/** The parts of libphonenumber's Metadata class that validity reads (its typings declare fewer of them). */
+interface PlanView {
+  selectNumberingPlan(country: string): void;
+  hasTypes(): boolean;
+  nationalNumberPattern(): string;
+  type(type: string): { pattern(): string; possibleLengths(): readonly number[] | undefined } | undefined;
+}
+const PLAN = new Metadata(METADATA) as unknown as PlanView;
+const WHOLE = new Map<string, RegExp>();
+const NUMBER_TYPES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
+
+/** Whether the whole of `value` matches a metadata pattern; each pattern is compiled once (libphonenumber compiles it per test). */
+function matchesWhole(value: string | undefined, pattern: string): boolean {
+  let re = WHOLE.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(`^(?:${pattern})$`);
+    WHOLE.set(pattern, re);
+  }
+  return re.test(value || '');
+}
+
+/**
+ * `p.isValid()` with the metadata's patterns compiled once: the national number matches the plan's national pattern
+ * and the pattern (and a possible length) of one number type, as libphonenumber's isValidNumber/getNumberType decide
+ * (test/unit/redact-speed.test.ts compares the two).
+ */
+export function isValidPhone(p: PhoneNumber): boolean {
+  PLAN.selectNumberingPlan(p.country || p.countryCallingCode);
+  const national = p.nationalNumber as string | undefined;
+  if (!PLAN.hasTypes()) return matchesWhole(national, PLAN.nationalNumberPattern());
+  if (!p.country && !p.countryCallingCode) return false;
+  if (!matchesWhole(national, PLAN.nationalNumberPattern())) return false;
+  for (const t of NUMBER_TYPES) {
+    const def = PLAN.type(t);
+    if (!def || !def.pattern()) continue;
+    const lengths = def.possibleLengths();
+    if (lengths && lengths.indexOf((national ?? '').length) < 0) continue;
+    if (matchesWhole(national, def.pattern())) return true;
+  }
+  return false;
 }
 
 export const PHONE_REGIONS: readonly CountryCode[] = ['HK', 'CN', 'MO', 'TW', 'SG', 'US', 'GB', 'AU', 'JP', 'IN', 'DE'];
@@ -50,21 +92,21 @@ function parse(value: string, regions: readonly CountryCode[]): Parsed | undefin
   const intl = value.startsWith('+') || value.startsWith('00');
   if (intl) {
     const p = parsePhoneNumberFromString(value.startsWith('00') ? `+${value.slice(2)}` : value);
-    return p ? { e164: p.number, valid: p.isValid() } : undefined;
+    return p ? { e164: p.number, valid: isValidPhone(p) } : undefined;
   }
   let possible: Parsed | undefined;
   const digits = value.replace(/\D/g, '');
   // "(852) 9123 4567": a country calling code in brackets.
   if (/^\(\d{2,3}\)/.test(value)) {
     const p = parsePhoneNumberFromString(`+${digits}`);
-    if (p?.isValid()) return { e164: p.number, valid: true };
+    if (p && isValidPhone(p)) return { e164: p.number, valid: true };
   }
   for (const r of regions) {
     const shape = NATIONAL_SHAPE[r];
     if (shape && !shape.test(digits)) continue;
     const p = parsePhoneNumberFromString(value, r);
     if (!p) continue;
-    if (p.isValid()) return { e164: p.number, valid: true };
+    if (isValidPhone(p)) return { e164: p.number, valid: true };
     if (!possible && p.isPossible()) possible = { e164: p.number, valid: false };
   }
   return possible;
