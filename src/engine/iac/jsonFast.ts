@@ -5,7 +5,8 @@
  * document (a stray `# comment`, a second value) is reported as one error, with the document kept, as the tolerant
  * parser keeps it.
  */
-import type { IacNode, MapEntry, MapNode } from './node';
+import { normaliseIntrinsic } from './cfnValues';
+import type { IacNode, MapEntry } from './node';
 
 /** Deeper documents go to the tolerant parser, which reports them. */
 const MAX_DEPTH = 200;
@@ -23,10 +24,10 @@ export interface FastJson {
 }
 
 /**
- * Reads `text` as one JSON value. `normalise` turns CloudFormation intrinsic maps (`{"Ref": …}`) into expr nodes.
- * Returns `undefined` when the text is not plain well-formed JSON(C) the fast path is sure about.
+ * Reads `text` as one JSON value (CloudFormation intrinsic maps such as `{"Ref": …}` become expr nodes). Returns
+ * `undefined` when the text is not plain well-formed JSON(C) the fast path is sure about.
  */
-export function fastParseJson(text: string, normalise: (map: MapNode) => IacNode): FastJson | undefined {
+export function fastParseJson(text: string): FastJson | undefined {
   let pos = 0;
   const len = text.length;
 
@@ -85,7 +86,7 @@ export function fastParseJson(text: string, normalise: (map: MapNode) => IacNode
         } else if (sep !== 125) throw BAIL;
       }
       pos++;
-      return normalise({ t: 'map', entries, start, end: pos });
+      return normaliseIntrinsic({ t: 'map', entries, start, end: pos }, text);
     }
     if (c === 91 /* [ */) {
       pos++;

@@ -6,39 +6,13 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { CST, Parser } from 'yaml';
 import { fastParseJson } from './jsonFast';
+import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL, intrinsic, normaliseIntrinsic, tagToFn } from './cfnValues';
 import type { IacNode, MapEntry } from './node';
+import { fastParseYaml } from './yamlFast';
 
 export interface ParsedDocument {
   root: IacNode | undefined;
   errors: { start: number; message: string }[];
-}
-
-const INTRINSICS = new Set([
-  'Ref', 'Condition', 'Fn::Sub', 'Fn::GetAtt', 'Fn::Join', 'Fn::If', 'Fn::Select', 'Fn::Split', 'Fn::FindInMap', 'Fn::Base64',
-  'Fn::Cidr', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::Transform',
-  'Fn::ToJsonString', 'Fn::Length', 'Fn::ForEach',
-]);
-
-function tagToFn(tag: string): string {
-  const name = tag.replace(/^!/, '');
-  return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
-}
-
-/** `{Ref: X}` / `{"Fn::Sub": …}` maps become intrinsic expr nodes. */
-function normaliseIntrinsic(node: IacNode, text: string): IacNode {
-  if (node.t !== 'map' || node.entries.length !== 1) return node;
-  const e = node.entries[0]!;
-  if (!INTRINSICS.has(e.key)) return node;
-  return intrinsic(e.key, e.value, node.start, node.end, text);
-}
-
-function intrinsic(fn: string, value: IacNode, start: number, end: number, text: string): IacNode {
-  let args: IacNode[] = value.t === 'list' ? value.items : [value];
-  if (fn === 'Fn::GetAtt' && value.t === 'str') {
-    const dot = value.v.indexOf('.');
-    args = dot === -1 ? [value] : [{ ...value, v: value.v.slice(0, dot) }, { ...value, v: value.v.slice(dot + 1) }];
-  }
-  return { t: 'expr', fn, args, text: text.slice(start, end), start, end };
 }
 
 // ── YAML ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -48,6 +22,14 @@ function intrinsic(fn: string, value: IacNode, start: number, end: number, text:
  * Document — composing costs several times the parse), keeping exact offsets and CloudFormation tags.
  */
 export function parseYaml(text: string): ParsedDocument {
+  // Templates of the common subset are read by a single-pass reader that builds the very same result.
+  const fast = fastParseYaml(text);
+  if (fast) return fast;
+  return parseYamlWithPackage(text);
+}
+
+/** parseYaml with the `yaml` package alone (the fallback of the fast reader, and its reference in tests). */
+export function parseYamlWithPackage(text: string): ParsedDocument {
   const errors: { start: number; message: string }[] = [];
   let root: IacNode | undefined;
   try {
@@ -73,11 +55,6 @@ type CstSource = CST.SourceToken;
 function tagOf(props: readonly CstSource[] | undefined): CstSource | undefined {
   return props?.find((t) => t.type === 'tag');
 }
-
-const CORE_NULL = /^(?:~|null|Null|NULL)?$/;
-const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
-const CORE_INT = /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
-const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 function cstNode(tok: CstToken, props: readonly CstSource[], text: string, errors: { start: number; message: string }[], depth: number): IacNode {
   if (depth > 200) {
@@ -176,7 +153,7 @@ function endOf(tok: CstToken, text: string): number {
 // ── JSON / JSONC ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export function parseJson(text: string): ParsedDocument {
-  const fast = fastParseJson(text, (map) => normaliseIntrinsic(map, text));
+  const fast = fastParseJson(text);
   if (fast) return { root: fast.root, errors: fast.trailing === undefined ? [] : [{ start: fast.trailing, message: 'JSON syntax error (content after the end of the document)' }] };
   return parseJsonTolerant(text);
 }
