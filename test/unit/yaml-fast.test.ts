@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fastParseYaml } from '../../src/engine/iac/yamlFast';
+import type { MapNode } from '../../src/engine/iac/node';
 import { parseYaml, parseYamlWithPackage } from '../../src/engine/iac/yamlJson';
 
 /**
@@ -405,6 +406,21 @@ describe('fast YAML reader', () => {
 
   it('is what parseYaml returns', () => {
     for (const c of CASES) assert.deepStrictEqual(parseYaml(c), parseYamlWithPackage(c));
+  });
+
+  it('keeps commented-out lines at the end of a block out of the values (a `Ref:` map followed by one is still a Ref)', () => {
+    const t = 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      KmsKeyId:\n        Ref: Key\n        # was: alias/aws/s3\n      Tags:\n        - a\n        # - b\n      # VersioningConfiguration: {}\n';
+    for (const read of [fastParseYaml, parseYamlWithPackage]) {
+      const root = read(t)!.root!;
+      const props = ((root as MapNode).entries[0]!.value as MapNode).entries[1]!.value as MapNode;
+      const properties = props.entries.find((e) => e.key === 'Properties')!.value as MapNode;
+      assert.deepEqual(properties.entries.map((e) => e.key), ['KmsKeyId', 'Tags']);
+      const key = properties.entries[0]!.value;
+      assert.equal(key.t, 'expr');
+      assert.equal(key.t === 'expr' && key.fn, 'Ref');
+      const tags = properties.entries[1]!.value;
+      assert.equal(tags.t === 'list' && tags.items.length, 1);
+    }
   });
 
   it('bails on nesting deeper than it reads, leaving the package to report it', () => {

@@ -255,7 +255,7 @@ class Reader {
       const nq = this.nxt;
       const ncol = this.nxtCol;
       if (nq >= this.len || ncol < col) {
-        if (this.closeWith(col)) entries.push({ key: '', keyStart: start, keyEnd: start, value: { t: 'null', start, end: start } });
+        this.closeWith(col);
         break;
       }
       if (ncol > col) bail();
@@ -270,7 +270,8 @@ class Reader {
 
   /**
    * A block collection at column `col` ends: the parser hands the comment lines waiting after its last value to its
-   * parent, unless one is indented as far as the collection (which then keeps them as an empty last entry).
+   * parent, unless one is indented as far as the collection (which then keeps them: the package path drops that
+   * comment-only item, and so does this reader). Says whether the collection kept them.
    */
   private closeWith(col: number): boolean {
     if (this.pendM < 0 || col === 0 || this.pendM < col) return false;
@@ -292,7 +293,7 @@ class Reader {
       const ncol = this.nxtCol;
       // At the same column but not an item: the end of a sequence written at its parent key's column (`key:\n- a`).
       if (nq >= this.len || ncol < col || (ncol === col && (this.code(nq) !== DASH || !this.isEmpty(nq + 1)))) {
-        if (this.closeWith(col)) items.push({ t: 'null', start, end: start });
+        this.closeWith(col);
         break;
       }
       if (ncol > col) bail();

@@ -75,6 +75,8 @@ function cstNode(tok: CstToken, props: readonly CstSource[], text: string, error
       }
       const entries: MapEntry[] = [];
       for (const item of items) {
+        // Comment lines left at the end of a block map are an item of their own, with no key, separator or value.
+        if (!item.key && !item.value && !item.sep?.length && onlyTrivia(item.start)) continue;
         const k = item.key;
         const key = k && 'source' in k && CST.isScalar(k) ? scalarValue(k, errors) : '';
         const keyStart = k ? k.offset + (k.type === 'double-quoted-scalar' || k.type === 'single-quoted-scalar' ? 1 : 0) : start;
@@ -88,7 +90,9 @@ function cstNode(tok: CstToken, props: readonly CstSource[], text: string, error
       break;
     }
     case 'block-seq': {
-      out = { t: 'list', items: tok.items.map((i) => (i.value ? cstNode(i.value, i.start, text, errors, depth + 1) : nullOrTagged(i.start, tok.offset, text))), start: tok.offset, end: endOf(tok, text) };
+      // Comment lines at the end of a block sequence are an item without a `-`: not an entry.
+      const seqItems = tok.items.filter((i) => i.value || !onlyTrivia(i.start));
+      out = { t: 'list', items: seqItems.map((i) => (i.value ? cstNode(i.value, i.start, text, errors, depth + 1) : nullOrTagged(i.start, tok.offset, text))), start: tok.offset, end: endOf(tok, text) };
       break;
     }
     case 'scalar':
@@ -121,6 +125,11 @@ function cstNode(tok: CstToken, props: readonly CstSource[], text: string, error
   const tag = tagOf(props) ?? tagOf(blockProps as CstSource[]);
   if (tag && !tag.source.startsWith('!!')) return intrinsic(tagToFn(tag.source), out, tag.offset, out.end, text);
   return out;
+}
+
+/** Tokens that are only spaces, comments and line breaks. */
+function onlyTrivia(tokens: readonly CstSource[]): boolean {
+  return tokens.every((t) => t.type === 'space' || t.type === 'comment' || t.type === 'newline');
 }
 
 /** `key: !Ref` with nothing after the tag, or an empty value. */
