@@ -99,6 +99,23 @@ describe('secret catalogue', () => {
     assert.deepEqual(f.map((x) => `${x.range.start.line} ${x.ruleId}`), ['1 GG-SEC-012', '2 GG-SEC-012']);
   });
 
+  it("every catalogue keyword is a text rule's keyword, so the scanner's one keyword pass serves every pattern and the overlap check", () => {
+    const ruleKeywords = new Set(RULES.flatMap((r) => (r.scope === 'model' ? [] : (r.keywords ?? []))));
+    for (const p of SECRET_PATTERNS) {
+      assert.ok(RULES.some((r) => r.id === p.ruleId), `${p.id} reports through a rule`);
+      for (const k of p.keywords) assert.ok(ruleKeywords.has(k), `${p.id} keyword ${k}`);
+    }
+  });
+
+  it('a generic assignment whose value is a specific token is reported once, as the specific token, by the scanner', () => {
+    const text = 'api_key = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"\npassword = "Zq8#xV2!mK9$pL4w"\n';
+    const ids = scanDocument({ file: 'app.env', text }).findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+    const github = RULES.find((r) => r.title.includes('GitHub'))!.id;
+    assert.ok(ids.includes(`${github}@1`), ids.join(' '));
+    assert.equal(ids.filter((i) => i.endsWith('@1')).length, 1, ids.join(' '));
+    assert.equal(ids.filter((i) => i.endsWith('@2')).length, 1, ids.join(' '));
+  });
+
   describe('generic assignments (detect-secrets keyword cases)', () => {
     const S = '{{h}o)p${e]nob(ody[finds>-_$#thisone}}';
     const positives = [

@@ -26,7 +26,7 @@ const FALLBACKS_LAST = SECRET_PATTERNS.every((p, i) => !p.fallback || SECRET_PAT
 // others (a text has many `key = value` candidates; each used to rescan its line with every specific pattern).
 let specificOf: { text: string; matches: SecretMatch[] } | undefined;
 setSpecificOverlapCheck((ctx: SecretContext) => {
-  if (specificOf?.text !== ctx.text) specificOf = { text: ctx.text, matches: findSecrets(ctx.text, SPECIFIC_PATTERNS) };
+  if (specificOf?.text !== ctx.text) specificOf = { text: ctx.text, matches: findSecrets(ctx.text, SPECIFIC_PATTERNS, ctx.present) };
   return specificOf.matches.some((m) => m.start < ctx.end && m.end > ctx.start);
 });
 
@@ -128,8 +128,9 @@ function activePatterns(patterns: readonly SecretPattern[], index: PatternIndex,
 export function findSecrets(text: string, patterns: readonly SecretPattern[] = SECRET_PATTERNS, present?: ReadonlySet<string>): SecretMatch[] {
   const out: SecretMatch[] = [];
   const seen = new Set<string>();
-  // `present`: the keywords the caller already found in this text (the scanner finds them once for all rules);
-  // otherwise one pass over the text finds them for every pattern at once.
+  // `present`: the keywords the caller already found in this text (the scanner finds them once for all rules, every
+  // catalogue keyword among them, so the overlap check reuses them too); otherwise one pass over the text finds them
+  // for every pattern at once.
   const index = patternIndexOf(patterns);
   const has = present ?? index.keywords.find(text);
   // The whole catalogue, keywords found here: its specific patterns (all listed before the fallbacks) run exactly as
@@ -143,7 +144,7 @@ export function findSecrets(text: string, patterns: readonly SecretPattern[] = S
     }
     for (const m of patternMatches(text, p)) {
       const { value, offset } = secretSpan(m);
-      const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m };
+      const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m, ...(present ? { present } : {}) };
       if (p.validate && !p.validate(value, ctx)) continue;
       const key = `${p.ruleId} ${offset} ${value.length}`;
       if (seen.has(key)) continue;

@@ -41,6 +41,8 @@ export interface SecretContext {
   end: number;
   /** The full regex match (named groups included), for validators that look at the key name or quoting. */
   match?: RegExpMatchArray;
+  /** The keywords the caller found in the whole text (covering every catalogue pattern's keywords), if it did. */
+  present?: ReadonlySet<string>;
 }
 
 export interface SecretMatch {
