@@ -39,6 +39,11 @@ function trickyTexts(): string[] {
       out.push(`set ${key} "Zq3u9Xv1Lm8Rt${k}";`, `${key}_with_a_long_suffix_name\u00a0 'v4lue${k}Q';`, `${key}${key}Name"${key}";`);
     }
   }
+  // XML elements, credential-like or not, nested, with names at the length limit and values on their own line.
+  for (const key of [...keys.filter((k) => !/[ \u00a0]/.test(k)), 'name', 'version', 'ns:apiKey', 'a'.repeat(40) + 'Key', 'a'.repeat(41) + 'Key', '_pwd', '9token']) {
+    out.push(`<settings><${key}>Zq3u9Xv1Lm8Rt2Yp</${key}><other>plainvalue1</other></settings>`);
+    out.push(`<${key}>\n    Xq8Wn2Lp5Rt9Zk\n</${key}> <${key}>short</${key}> <${key}><${key}>nested99</${key}></${key}>`);
+  }
   out.push(keys.join(' token = "tok3nVal9Qx2" '));
   out.push(`token stream ${'token '.repeat(200)} password="Pw9xL2qZ7r"`);
   return out;
@@ -47,7 +52,7 @@ function trickyTexts(): string[] {
 describe('anchored secret patterns', () => {
   const anchored = SECRET_PATTERNS.filter((p) => p.anchor);
   it('cover the generic assignment rules', () => {
-    assert.deepEqual(anchored.map((p) => p.id).sort(), ['generic-secret-assignment', 'generic-secret-quoted']);
+    assert.deepEqual(anchored.map((p) => p.id).sort(), ['generic-secret-assignment', 'generic-secret-quoted', 'generic-secret-xml-element']);
   });
 
   const texts = [...fixtureTexts(), ...trickyTexts()];
@@ -55,7 +60,9 @@ describe('anchored secret patterns', () => {
     it(`${p.id}: the same matches as a full regex scan over ${texts.length} texts`, () => {
       let compared = 0;
       for (const text of texts) {
-        const full = [...text.matchAll(new RegExp(p.regex.source, p.regex.flags))].map((m) => `${m.index}:${m[0]}`);
+        // XML elements: only credential-like names are tried (the others can never pass the rule's validator).
+        const tried = (m: RegExpMatchArray) => p.id !== 'generic-secret-xml-element' || /pass|pwd|secret|key|token|cred|auth/i.test(m.groups?.key ?? '');
+        const full = [...text.matchAll(new RegExp(p.regex.source, p.regex.flags))].filter(tried).map((m) => `${m.index}:${m[0]}`);
         const fast = [...patternMatches(text, p)].map((m) => `${m.index}:${m[0]}`);
         assert.deepEqual(fast, full, `in: ${text.slice(0, 200)}`);
         compared += full.length;

@@ -128,7 +128,6 @@ function assignmentStems(text: string): number[] {
   return out;
 }
 
-const CLOSING = /["'];/g;
 const NOT_SECRET_CHAR = /[\s"'\x60]/;
 
 /**
@@ -137,13 +136,18 @@ const NOT_SECRET_CHAR = /[\s"'\x60]/;
  */
 function quotedStems(text: string): number[] {
   const out: number[] = [];
-  CLOSING.lastIndex = 0;
-  for (let m = CLOSING.exec(text); m; m = CLOSING.exec(text)) {
-    CLOSING.lastIndex = m.index + 1;
-    let i = m.index;
+  // `";` and `';` in turn, each found at memchr speed, merged in text order.
+  let dq = text.indexOf('";');
+  let sq = text.indexOf("';");
+  for (;;) {
+    const at = dq === -1 ? sq : sq === -1 ? dq : Math.min(dq, sq);
+    if (at === -1) break;
+    if (at === dq) dq = text.indexOf('";', at + 1);
+    else sq = text.indexOf("';", at + 1);
+    let i = at;
     const limit = Math.max(0, i - 256);
     while (i > limit && !NOT_SECRET_CHAR.test(text.charAt(i - 1))) i--;
-    if (i === m.index || i === 0) continue;
+    if (i === at || i === 0) continue;
     const open = text.charAt(i - 1);
     if (open !== '"' && open !== "'") continue;
     i--;
@@ -221,6 +225,23 @@ function overlapsSpecific(ctx: SecretContext): boolean {
 const XML_ELEMENT = /<(?<key>[A-Za-z_][\w.:-]{0,40})>[^\S\r\n]{0,8}(?:\r?\n[^\S\r\n]{0,40})?(?<secret>[^\s<>"'&]{6,256})[^\S\r\n]{0,8}(?:\r?\n[^\S\r\n]{0,40})?<\/\k<key>>/g;
 const XML_KEY_WORD = /(?:pass(?:word|wd|phrase)?|pwd|secret|api[_.-]?key|apikey|api[_.-]?token|token|credentials?|creds)(?:[_.-]?[0-9]{1,4})?$/i;
 
+/**
+ * Where XML_ELEMENT can match a credential-like element: every `<` whose element name holds a stem. A match spans
+ * one element and holds no other `<`, so skipping the other elements leaves these matches as a full scan finds them;
+ * the skipped ones could only fail plausibleXmlSecret (its key word always holds a stem).
+ */
+function xmlStems(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    let end = at + 1;
+    while (end < text.length && end - at <= 41 && (nameChar(text.charCodeAt(end)) || text.charCodeAt(end) === 58 /* : */)) end++;
+    if (end === at + 1 || text.charCodeAt(end) !== 62 /* > */) continue;
+    const name = text.slice(at + 1, end).toLowerCase();
+    if (STEMS.some((stem) => name.includes(stem))) out.push(at);
+  }
+  return out;
+}
+
 function plausibleXmlSecret(secret: string, ctx: SecretContext): boolean {
   const name = ctx.match?.groups?.key ?? '';
   const word = XML_KEY_WORD.exec(name);
@@ -267,6 +288,7 @@ export const GENERIC_PATTERNS: readonly SecretPattern[] = [
     ruleId: 'GG-SEC-020',
     label: 'hardcoded secret',
     regex: XML_ELEMENT,
+    anchor: { stems: xmlStems, back: 0 },
     keywords: ['pass', 'Pass', 'PASS', 'pwd', 'PWD', 'secret', 'Secret', 'SECRET', 'key', 'Key', 'KEY', 'token', 'Token', 'TOKEN', 'cred', 'Cred', 'CRED'],
     validate: plausibleXmlSecret,
     fallback: true,
