@@ -2,7 +2,7 @@ import { compareFindings, type Finding, type Severity } from './finding';
 import { detectDocumentKind, type DocumentKind } from './documentKind';
 import { buildModel, type IacModel, type IacSource } from './iac/model';
 import { RULES, type Rule, type RuleReport } from './rules';
-import type { ModelRule, TextRule } from './rules/rule';
+import type { ModelContext, ModelRule, TextRule } from './rules/rule';
 import { applyDirectives, applyMetadataSuppressions, collectDirectives, DIRECTIVE_KEYWORDS } from './suppress';
 import { KeywordIndex } from './keywords';
 import { fingerprintOf, LineIndex } from './text';
@@ -108,6 +108,23 @@ function modelRulesFor(options: ScanOptions): ModelRule[] {
     modelRulesByOptions.set(options, rules);
   }
   return rules;
+}
+
+const byFormat = new WeakMap<readonly ModelRule[], Map<string, ModelRule[]>>();
+
+/** The rules of a list that apply to a model format, worked out once per list and format. */
+function modelRulesOf(rules: readonly ModelRule[], format: string): ModelRule[] {
+  let formats = byFormat.get(rules);
+  if (!formats) {
+    formats = new Map();
+    byFormat.set(rules, formats);
+  }
+  let list = formats.get(format);
+  if (!list) {
+    list = rules.filter((r) => (r.formats as readonly string[]).includes(format));
+    formats.set(format, list);
+  }
+  return list;
 }
 
 function folderOf(file: string): string {
@@ -222,9 +239,12 @@ export function scanDocuments(inputs: readonly DocumentInput[], options: ScanOpt
       if (m) models.push(m);
     }
     for (const model of models) {
-      for (const rule of modelRules) {
-        if (!rule.formats.includes(model.format)) continue;
-        rule.check({ model, report: (r) => sink.add(rule, r.file, r) });
+      // One context per model: `current` says which rule is reporting.
+      let current: ModelRule;
+      const ctx: ModelContext = { model, report: (r) => sink.add(current, r.file, r) };
+      for (const rule of modelRulesOf(modelRules, model.format)) {
+        current = rule;
+        rule.check(ctx);
       }
     }
   }

@@ -128,7 +128,13 @@ function assignmentStems(text: string): number[] {
   return out;
 }
 
-const NOT_SECRET_CHAR = /[\s"'\x60]/;
+const SPACE = /\s/;
+
+/** `[\s"'\x60]`, without a regex call for ASCII. */
+function notSecretChar(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39 || c === 96;
+  return SPACE.test(String.fromCharCode(c));
+}
 
 /**
  * Where GENERIC_QUOTED's key names can hold a stem: from every quote followed by `;`, back over the quoted value to
@@ -146,7 +152,7 @@ function quotedStems(text: string): number[] {
     else sq = text.indexOf("';", at + 1);
     let i = at;
     const limit = Math.max(0, i - 256);
-    while (i > limit && !NOT_SECRET_CHAR.test(text.charAt(i - 1))) i--;
+    while (i > limit && !notSecretChar(text.charCodeAt(i - 1))) i--;
     if (i === at || i === 0) continue;
     const open = text.charAt(i - 1);
     if (open !== '"' && open !== "'") continue;
