@@ -19,18 +19,21 @@ export function* walkFiles(root: string): Generator<string> {
 }
 
 function* walk(dir: string, levels: Level[]): Generator<string> {
-  let here = levels;
-  try {
-    const gi = readFileSync(path.join(dir, '.gitignore'), 'utf8');
-    here = [...levels, { dir, ig: ignore().add(gi) }];
-  } catch {
-    // no .gitignore here
-  }
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
+  }
+  let here = levels;
+  // Read a .gitignore only where the listing shows one (a failed read per folder costs an exception each).
+  if (entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+    try {
+      const gi = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+      here = [...levels, { dir, ig: ignore().add(gi) }];
+    } catch {
+      // unreadable: as if absent
+    }
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
