@@ -32,6 +32,7 @@ const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Scan workers load only the engine, not the whole CLI (AWS SDK and all).
   { ...node, entryPoints: ['src/cli/scanWorker.ts'], outfile: 'dist/scan-worker.js' },
+  { ...node, entryPoints: ['src/cli/redactWorker.ts'], outfile: 'dist/redact-worker.js' },
   // Heavy commands are separate bundles that dist/cli.js loads only when they run.
   ...['redactCommand', 'askCommand', 'postureCommand', 'cardCommand'].map((name) => ({ ...node, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/${name}.js` })),
   { ...node, external: ['./redactCommand', './askCommand', './postureCommand', './cardCommand'], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaUrl.banner.js}` } },

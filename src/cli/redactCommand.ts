@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RedactionError, RedactionSession, type RedactionResult, type RedactOptions } from '../engine/redact';
 import { UsageError, type Io } from './io';
+import { analyzeMany } from './redactPool';
 
 /** Largest input read (file or stdin). */
 export const MAX_REDACT_BYTES = 16 * 1024 * 1024;
@@ -94,20 +95,30 @@ export async function runRedact(argv: string[], io: Io, readStdin: () => Promise
   let possible = 0;
   try {
     if (args.mode === 'jsonl') {
-      const lines: string[] = [];
+      const texts: string[] = [];
+      let malformed: UsageError | undefined;
       const rows = input.split(/\r?\n/);
-      for (let i = 0; i < rows.length; i++) {
+      for (let i = 0; i < rows.length && !malformed; i++) {
         const row = rows[i]!;
         if (row.trim() === '') continue;
         let obj: unknown;
         try {
           obj = JSON.parse(row);
         } catch {
-          throw new UsageError(`line ${i + 1}: not valid JSON`);
+          malformed = new UsageError(`line ${i + 1}: not valid JSON`);
+          break;
         }
         const text = (obj as { text?: unknown } | null)?.text;
-        if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || typeof text !== 'string') throw new UsageError(`line ${i + 1}: expected an object with a string "text" field`);
-        const r = session.redact(text, options);
+        if (typeof obj !== 'object' || obj === null || Array.isArray(obj) || typeof text !== 'string') malformed = new UsageError(`line ${i + 1}: expected an object with a string "text" field`);
+        else texts.push(text);
+      }
+      // The lines before a malformed one are analysed first, as a line-by-line run would: their failure wins (exit 3).
+      // Analysis may run across threads; the one session is applied here, in input order, so the output is the same.
+      const found = await analyzeMany(texts, options);
+      if (malformed) throw malformed;
+      const lines: string[] = [];
+      for (let i = 0; i < texts.length; i++) {
+        const r = session.redactAnalyzed(texts[i]!, found[i]!, options);
         possible += r.possible.length;
         lines.push(toJson(r));
       }

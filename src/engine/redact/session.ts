@@ -9,8 +9,8 @@ import * as crypto from 'node:crypto';
 /** SHA-256 (hex) of a string: the one-shot `crypto.hash` where the runtime has it (Node 20.12+), else a Hash object. */
 const sha256: (s: string) => string =
   typeof crypto.hash === 'function' ? (s) => crypto.hash('sha256', s, 'hex') : (s) => crypto.createHash('sha256').update(s).digest('hex');
-import { analyze } from './pipeline';
-import { RedactionError, SECRET_TYPES, type Action, type EntityType, type PossibleEntity, type RedactedEntity, type RedactionResult, type RedactOptions } from './types';
+import { analyze, type AnalyzedEntity } from './pipeline';
+import { RedactionError, SECRET_TYPES, type Action, type AnalyzeOptions, type EntityType, type PossibleEntity, type RedactedEntity, type RedactionResult, type RedactOptions } from './types';
 
 export interface ReidentifyResult {
   text: string;
@@ -34,6 +34,19 @@ export function mask(value: string): string {
 
 // `[EMAIL_1]`, `[email_1]`, `\[EMAIL\_1\]`, `［EMAIL_1］`, `【CREDIT_CARD_2】`, `[ EMAIL 1 ]`.
 const PLACEHOLDER_LIKE = /\\?[[［【〔]\s?((?:[A-Za-zＡ-Ｚａ-ｚ]{1,20}(?:\\?[_＿]|\s)){1,4})([0-9０-９]{1,6})\s?\\?[\]］】〕]/g;
+
+/**
+ * `analyze`, failing closed: any exception (a detector's, or a bug anywhere in the pipeline) becomes a RedactionError.
+ * What a session redacts; batch callers may run it elsewhere (another thread) and hand the result to `redactAnalyzed`.
+ */
+export function analyzeOrFail(text: string, options: AnalyzeOptions = {}): AnalyzedEntity[] {
+  try {
+    return analyze(text, options);
+  } catch (e) {
+    if (e instanceof RedactionError) throw e;
+    throw new RedactionError(`redaction failed: ${(e as Error)?.message ?? String(e)}`, undefined, { cause: e });
+  }
+}
 
 export class RedactionSession {
   /** Per-session salt (hex) of the secrets' hashes. */
@@ -86,13 +99,15 @@ export class RedactionSession {
    * there is no partial result.
    */
   redact(text: string, options: RedactOptions = {}): RedactionResult {
-    let found;
-    try {
-      found = analyze(text, options);
-    } catch (e) {
-      if (e instanceof RedactionError) throw e;
-      throw new RedactionError(`redaction failed: ${(e as Error)?.message ?? String(e)}`, undefined, { cause: e });
-    }
+    return this.redactAnalyzed(text, analyzeOrFail(text, options), options);
+  }
+
+  /**
+   * Applies this session (placeholders, masks, policy) to entities already found in `text` by `analyze(text, options)`
+   * (here, or in another thread: the result is the same). `redact` is `analyze` followed by this. `found` must be the
+   * analysis of this very `text` (sorted, non-overlapping spans); the order of calls decides placeholder numbers.
+   */
+  redactAnalyzed(text: string, found: readonly AnalyzedEntity[], options: RedactOptions = {}): RedactionResult {
     const entities: RedactedEntity[] = [];
     const possible: PossibleEntity[] = [];
     let out = '';
