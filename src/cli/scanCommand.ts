@@ -137,10 +137,13 @@ export async function collectFiles(paths: string[], cwd: string, config: GuardFi
       return 2;
     }
     if (st.isDirectory()) {
-      // Walked files under the working directory (the usual case) are a prefix away from their shown path.
-      const base = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+      // Every walked file is a prefix away from its shown path: the folder's own path relative to the working
+      // directory (empty for the working directory itself), then the rest of the file's path.
+      const rootRel = path.relative(cwd, abs);
+      const prefix = rootRel === '' || rootRel.endsWith(path.sep) ? rootRel : rootRel + path.sep;
+      const base = abs.endsWith(path.sep) ? abs : abs + path.sep;
       for (const file of walkFiles(abs)) {
-        const relNative = file.startsWith(base) ? file.slice(base.length) : path.relative(cwd, file);
+        const relNative = file.startsWith(base) ? prefix + file.slice(base.length) : path.relative(cwd, file);
         const rel = path.sep === '/' ? relNative : relNative.split(path.sep).join('/');
         if (keep(rel)) out.push([file, rel]);
       }

@@ -56,6 +56,24 @@ describe('genai-guard CLI', () => {
     assert.equal((JSON.parse(out) as { findings: { file: string }[] }).findings[0]?.file, 'src/app.py');
   });
 
+  it('shows walked files relative to the working directory, inside it or outside', async () => {
+    const files = async (target: string, cwd = dir) => ((JSON.parse((await run(['scan', target, '--format', 'json'], cwd)).out) as { findings: { file: string }[] }).findings.map((f) => f.file));
+    assert.ok((await files('.')).includes('src/app.py'));
+    assert.ok((await files('./src/')).includes('src/app.py'));
+    assert.deepEqual(await files(path.join(dir, 'src')), await files('src'));
+    const other = mkdtempSync(path.join(tmpdir(), 'gg-cli-other-'));
+    try {
+      mkdirSync(path.join(other, 'deep'));
+      writeFileSync(path.join(other, 'deep', 'k.py'), `key = "${KEY}"\n`);
+      const shown = path.join('..', path.basename(other), 'deep', 'k.py');
+      assert.deepEqual(await files(path.join('..', path.basename(other))), [shown]);
+      assert.deepEqual(await files(other), [shown], 'an absolute folder outside the working directory');
+      assert.deepEqual(await files('.', path.join(other, 'deep')), ['k.py']);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('exits 0 below --fail-on and with --fail-on never, 1 at or above it', async () => {
     assert.equal((await run(['scan', 'src/ok.py'], dir)).code, 0);
     assert.equal((await run(['scan', 'src/muted.py'], dir)).code, 0, 'suppressed findings do not fail the build');

@@ -47,6 +47,8 @@ const GENERIC_QUOTED = new RegExp(String.raw`(?<key>${GENERIC_KEYS})[A-Za-z0-9_]
 /** Words every generic key name contains, at most 11 characters after the key's start (`encryption_key`). */
 const STEMS = ['pass', 'pwd', 'secret', 'key', 'token', 'cred', 'auth'];
 const STEM_BACK = 11;
+const stemsFrom = (first: string) => STEMS.filter((s) => s.startsWith(first));
+const [P_STEMS, S_STEMS, K_STEMS, T_STEMS, C_STEMS, A_STEMS] = ['p', 's', 'k', 't', 'c', 'a'].map(stemsFrom) as [string[], string[], string[], string[], string[], string[]];
 /** The longest key name (`encryption_key`, `client_secret`, with separators) and its suffix (`_1234`, `_string`), with room to spare. */
 const MAX_KEY = 28;
 const OTHER_SPACE = /^[^\S\r\n]$/;
@@ -65,12 +67,25 @@ function nameChar(c: number): boolean {
 function stemsBefore(text: string, end: number, window: number, out: number[]): void {
   let from = end;
   while (from > 0 && end - from < window && nameChar(text.charCodeAt(from - 1))) from--;
-  if (from === end) return;
-  const name = text.slice(from, end).toLowerCase();
-  const found: number[] = [];
-  for (const stem of STEMS) for (let i = name.indexOf(stem); i !== -1; i = name.indexOf(stem, i + 1)) found.push(from + i);
-  if (found.length > 1) found.sort((a, b) => a - b);
-  for (const f of found) out.push(f);
+  // Every stem is at least three characters long; compared in place, without slicing or lower-casing the name.
+  for (let i = from; i + 3 <= end; i++) {
+    const stem = stemAt(text, i, end);
+    if (stem !== undefined) out.push(i);
+  }
+}
+
+/** The stem starting at `i` (ending by `end`), case-insensitively, if any: at most one can start at a position. */
+function stemAt(text: string, i: number, end: number): string | undefined {
+  const c = text.charCodeAt(i) | 0x20;
+  const candidates = c === 0x70 /* p */ ? P_STEMS : c === 0x73 /* s */ ? S_STEMS : c === 0x6b /* k */ ? K_STEMS : c === 0x74 /* t */ ? T_STEMS : c === 0x63 /* c */ ? C_STEMS : c === 0x61 /* a */ ? A_STEMS : undefined;
+  if (!candidates) return undefined;
+  for (const stem of candidates) {
+    if (i + stem.length > end) continue;
+    let j = 1;
+    while (j < stem.length && (text.charCodeAt(i + j) | 0x20) === stem.charCodeAt(j)) j++;
+    if (j === stem.length) return stem;
+  }
+  return undefined;
 }
 
 /** The next `,` at or after `from` written between two quoted strings (`"user", "secret"`), or -1. */
