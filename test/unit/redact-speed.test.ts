@@ -5,20 +5,22 @@
  *  - word gates (scan.ts `wordGate`) switched off against switched on, detector by detector and end to end;
  *  - the phone validity check (phone.ts `isValidPhone`) against libphonenumber's own `isValid()`;
  *  - the secret catalogue's reuse of its specific matches for the fallbacks' overlap check, against a list that
- *    does not reuse them.
+ *    does not reuse them;
+ *  - the hand scan of hex digests (artefacts.ts `scanHex`) against the HEX regex and its test;
+ *  - the address patterns' pre-tests and gates, as necessary conditions.
  */
 import * as assert from 'node:assert/strict';
 import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
 import { analyze } from '../../src/engine/redact';
-import { findArtefacts } from '../../src/engine/redact/artefacts';
-import { addressDetector } from '../../src/engine/redact/detectors/address';
+import { findArtefacts, HEX, scanHex, type Span } from '../../src/engine/redact/artefacts';
+import { ADDRESS_PATTERNS, addressDetector } from '../../src/engine/redact/detectors/address';
 import { identifierDetector } from '../../src/engine/redact/detectors/identifiers';
 import { keyedDetector } from '../../src/engine/redact/detectors/keyed';
 import { networkDetector } from '../../src/engine/redact/detectors/network';
 import { personDetector } from '../../src/engine/redact/detectors/person';
 import { isValidPhone, phoneDetector, PHONE_REGIONS } from '../../src/engine/redact/detectors/phone';
 import { normalize } from '../../src/engine/redact/normalize';
-import { setWordGates, textFacts } from '../../src/engine/redact/scan';
+import { ALL_FACTS, setWordGates, textFacts } from '../../src/engine/redact/scan';
 import type { Detector } from '../../src/engine/redact/types';
 import { findSecrets, SECRET_PATTERNS } from '../../src/engine/secrets/catalogue';
 import { DEV_DENY_LIST, generateDevSet, mulberry32 } from '../redaction/devset';
@@ -160,5 +162,72 @@ describe('redaction engine: speed paths give what the slow paths give', () => {
       assert.deepEqual(findSecrets(`${text} `, SECRET_PATTERNS), findSecrets(`${text} `, copy), text);
     });
     assert.ok(found > 200, `only ${found} secrets`);
+  });
+  /** Texts dense in hex runs, digest prefixes and address shapes (street suffixes, postcodes, flats). */
+  function shapeTexts(seed: number, count: number): string[] {
+    const r = mulberry32(seed);
+    const pieces = [
+      'sha', 'sha1', 'sha256', 'sha384', 'sha512', 'sha2', ':', '-', '_', 'a', 'F', 'e', '0', '9', '7', 'g', 'Z', ' ', ' ', '\n', 'é', '1234567',
+      'deadbeef', 'ABCDEF', 'abcdef0123456789', ',', '.', '/', 'Street', ' St', 'Road', 'Rd.', 'Ave', 'Central', 'Ring', 'Queen', "'s", 'Blk ',
+      'Block', '221B', '12', '3', 'SW1A', '1AA', 'EC', '2R', '8AH', 'M1', 'Flat ', 'Unit', '#', '\t', '\u00a0', 'B',
+    ];
+    const out: string[] = [];
+    for (let i = 0; i < count; i++) {
+      let t = '';
+      const n = 1 + Math.floor(r() * 36);
+      for (let k = 0; k < n; k++) t += pieces[Math.floor(r() * pieces.length)];
+      out.push(t);
+    }
+    out.push(`${'a'.repeat(127)}1`, `${'a'.repeat(128)}1`, ` sha256:${'ab12'.repeat(32)} `, `sha1-${'f'.repeat(200)}`);
+    return out;
+  }
+
+  it('scanHex finds what the HEX regex and its test find', () => {
+    const test = (m: string) => /[a-fA-F]/.test(m) && /\d/.test(m) && (!/[A-F]/.test(m) || m.length >= 32);
+    let found = 0;
+    for (const t of [...all, ...shapeTexts(61, 40_000)]) {
+      const want: Span[] = [];
+      HEX.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = HEX.exec(t)) !== null) if (test(m[0])) want.push({ start: m.index, end: m.index + m[0].length, kind: 'hex' });
+      const got: Span[] = [];
+      scanHex(t, got);
+      found += want.length;
+      assert.deepEqual(got, want, t);
+    }
+    assert.ok(found > 2000, `only ${found} hex spans`);
+  });
+
+  it('address patterns: every match passes the gate, word gate and pre-test that skip the pattern', () => {
+    const counts = ADDRESS_PATTERNS.map(() => 0);
+    for (const t of [...all, ...shapeTexts(67, 40_000)]) {
+      const lower = t.toLowerCase();
+      const facts = textFacts(t);
+      ADDRESS_PATTERNS.forEach((p, i) => {
+        p.re.lastIndex = 0;
+        if (!p.re.test(t)) return;
+        counts[i]!++;
+        assert.ok(!p.gate || p.gate(facts), `gate of ${p.re.source} on ${JSON.stringify(t)}`);
+        assert.ok(!p.words || p.words(lower), `words of ${p.re.source} on ${JSON.stringify(t)}`);
+        assert.ok(!p.pre || p.pre.test(t), `pre of ${p.re.source} on ${JSON.stringify(t)}`);
+      });
+    }
+    // The gated and pre-tested patterns (street line, postcode) matched often enough to mean something.
+    assert.ok(counts[0]! > 300 && counts[6]! > 30, `matches per pattern: ${counts.join(' ')}`);
+  });
+
+  it('address detector: the text facts give what every gate open gives', () => {
+    let found = 0;
+    for (const t of [...all, ...shapeTexts(71, 10_000)]) {
+      const lower = t.toLowerCase();
+      const artefacts = findArtefacts(t, lower);
+      const facts = textFacts(t);
+      // Address gates are necessary conditions: every gate open gives the same.
+      const address = addressDetector.detect({ text: t, lower, artefacts, facts: ALL_FACTS });
+      found += address.length;
+      assert.deepEqual(addressDetector.detect({ text: t, lower, artefacts, facts }), address, t);
+      assert.deepEqual(addressDetector.detect({ text: t, lower, artefacts }), address, t);
+    }
+    assert.ok(found > 100, `only ${found} candidates`);
   });
 });

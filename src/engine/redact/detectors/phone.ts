@@ -115,6 +115,8 @@ function parse(value: string, regions: readonly CountryCode[]): Parsed | undefin
 function candidates(raw: string): string[] {
   // Longest first, then shorter runs of whole groups (a phone followed by a year or an extension).
   const out = [raw];
+  // The split needs a space or tab between digits.
+  if (!raw.includes(' ') && !raw.includes('\t')) return out;
   const parts = raw.split(/(?<=\d)[ \t]+(?=\d)/);
   for (let g = parts.length - 1; g >= 2; g--) out.push(parts.slice(0, g).join(' '));
   return out;
@@ -128,16 +130,12 @@ export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGION
       const { text, lower } = input;
       const out: Candidate[] = [];
       if (!/\d{3}/.test(text)) return out;
-      const cache = new Map<string, Parsed | undefined>();
-      const parseCached = (value: string) => {
-        if (cache.has(value)) return cache.get(value);
-        const p = parse(value, regions);
-        cache.set(value, p);
-        return p;
-      };
+      // Parses of this text's values (created on the first parse: most texts parse nothing).
+      let cache: Map<string, Parsed | undefined> | undefined;
       for (const m of execAll(PHONE, text)) {
         const whole = m[0];
-        if (IPV4_LIKE.test(whole) || YEARS.test(whole)) continue;
+        // YEARS matches nine characters exactly; IPV4_LIKE needs a dot.
+        if ((whole.includes('.') && IPV4_LIKE.test(whole)) || (whole.length === 9 && YEARS.test(whole))) continue;
         if (insideAny(input.artefacts, m.index, m.index + whole.length, true)) continue; // dates, ids, ports: not phones
         for (const cand of candidates(whole)) {
           let value = cand;
@@ -155,7 +153,13 @@ export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGION
             context = hasContext(lower, m.index, m.index + value.length, CONTEXT_WORDS.PHONE!);
             if (!context) continue;
           }
-          const p = parseCached(value);
+          cache ??= new Map();
+          let p: Parsed | undefined;
+          if (cache.has(value)) p = cache.get(value);
+          else {
+            p = parse(value, regions);
+            cache.set(value, p);
+          }
           if (!p) continue;
           context ??= hasContext(lower, m.index, m.index + value.length, CONTEXT_WORDS.PHONE!);
           let score: number;
