@@ -79,6 +79,9 @@ describe('redaction engine: entities', () => {
     ['PHONE', 'office (415) 555-2671', '(415) 555-2671'],
     ['PHONE', 'UK mobile +44 7911 123456', '+44 7911 123456'],
     ['PHONE', 'SG +65 9123 4567', '+65 9123 4567'],
+    // grouped in pairs, no three digits together
+    ['PHONE', 'Paris office +33 1 23 45 67 89 (main line)', '+33 1 23 45 67 89'],
+    ['PHONE', 'HK desk +852 91 23 45 67', '+852 91 23 45 67'],
     ['CREDIT_CARD', 'card 4111 1111 1111 1111 exp 12/27', '4111 1111 1111 1111'],
     ['CREDIT_CARD', 'amex 3782-822463-10005', '3782-822463-10005'],
     ['IBAN', 'pay GB82 WEST 1234 5698 7654 32 today', 'GB82 WEST 1234 5698 7654 32'],

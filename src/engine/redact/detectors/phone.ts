@@ -129,7 +129,8 @@ export function makePhoneDetector(regions: readonly CountryCode[] = PHONE_REGION
       // `input.artefacts` is read only where a number-like match needs it (the pipeline finds them on first use).
       const { text, lower } = input;
       const out: Candidate[] = [];
-      if (!/\d{3}/.test(text)) return out;
+      // A number needs seven digits; they need not be adjacent (`+33 1 23 45 67 89`).
+      if ((input.facts ? input.facts.digits : (text.match(/\d/g) ?? []).length) < 7) return out;
       // Parses of this text's values (created on the first parse: most texts parse nothing).
       let cache: Map<string, Parsed | undefined> | undefined;
       for (const m of execAll(PHONE, text)) {
