@@ -11,14 +11,16 @@ interface Level {
 }
 
 /**
- * Yields files under `root` (depth first, sorted for stable output), honouring every `.gitignore` on the way down.
- * Paths are absolute.
+ * Files under `root` (depth first, sorted for stable output), honouring every `.gitignore` on the way down. Paths are
+ * absolute. A list, not a generator: a generator pays a resumption per file at every level of the tree.
  */
-export function* walkFiles(root: string): Generator<string> {
-  yield* walk(root, []);
+export function walkFiles(root: string): string[] {
+  const out: string[] = [];
+  walk(path.resolve(root), [], out);
+  return out;
 }
 
-function* walk(dir: string, levels: Level[]): Generator<string> {
+function walk(dir: string, levels: Level[], out: string[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -36,13 +38,15 @@ function* walk(dir: string, levels: Level[]): Generator<string> {
     }
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // `dir` is absolute and normalised, and a name holds no separator: joining is concatenating.
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   for (const e of entries) {
-    const full = path.join(dir, e.name);
+    const full = prefix + e.name;
     const isDir = e.isDirectory();
     if (isDir && DEFAULT_EXCLUDED_DIRS.has(e.name)) continue;
-    if (isIgnored(here, full, isDir)) continue;
-    if (isDir) yield* walk(full, here);
-    else if (e.isFile()) yield full;
+    if (here.length > 0 && isIgnored(here, full, isDir)) continue;
+    if (isDir) walk(full, here, out);
+    else if (e.isFile()) out.push(full);
   }
 }
 
