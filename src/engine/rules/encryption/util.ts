@@ -60,7 +60,17 @@ export function encryptionRule(d: {
   };
 }
 
-type Evaluation = { reports: (RuleReport & { file: string })[]; unknowns: Unknown[] };
+/** A rule's reports and unknowns on one model: the evaluation and its sink in one object. */
+class Evaluation implements Sink {
+  readonly reports: (RuleReport & { file: string })[] = [];
+  readonly unknowns: Unknown[] = [];
+  report(r: RuleReport & { file: string }): void {
+    this.reports.push(r);
+  }
+  unknown(u: Unknown): void {
+    this.unknowns.push(u);
+  }
+}
 const evaluations = new OwnedCache<IacModel, Map<Evaluate, Evaluation>>();
 
 /**
@@ -75,10 +85,9 @@ export function evaluationOf(evaluate: Evaluate, model: IacModel): Evaluation {
   }
   let e = byRule.get(evaluate);
   if (!e) {
-    const done: Evaluation = { reports: [], unknowns: [] };
-    evaluate(model, { report: (r) => done.reports.push(r), unknown: (u) => done.unknowns.push(u) });
-    byRule.set(evaluate, done);
-    e = done;
+    e = new Evaluation();
+    evaluate(model, e);
+    byRule.set(evaluate, e);
   }
   return e;
 }

@@ -72,8 +72,16 @@ function literals(model: IacModel, node: IacNode | undefined, unresolved: IacNod
  * resource the policy is attached to — the default KMS key policy grants `kms:*` on `"*"` to the account root — so
  * the "on every resource" rules judge identity policies; resource and trust policies are judged by their principal.
  */
+const identityCache = new OwnedCache<IacModel, StatementView[]>();
+
+/** The statements of the model's identity policies (worked out once per model: most IAM rules ask). */
 export function identityStatementsOf(model: IacModel): StatementView[] {
-  return statementsOf(model).filter((v) => v.policy.kind === 'identity');
+  let s = identityCache.get(model);
+  if (!s) {
+    s = statementsOf(model).filter((v) => v.policy.kind === 'identity');
+    identityCache.set(model, s);
+  }
+  return s;
 }
 
 /** The element as written in the statement when it is a reference that resolves to something else, else undefined. */
