@@ -16,19 +16,21 @@ export type DocumentKind =
   | 'javascript'
   | 'text';
 
-function basename(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return path.slice(i + 1);
-}
-
 export function detectDocumentKind(path: string, text: string): DocumentKind {
-  const name = basename(path).toLowerCase();
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  const head = text.length > 4096 ? text.slice(0, 4096) : text;
-  if (ext === 'tf' || ext === 'hcl' || name.endsWith('.tf.json')) return 'terraform';
+  // The extension straight from the path (no basename or lower-cased copy of it for most files).
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const dot = path.lastIndexOf('.');
+  const ext = dot > slash ? path.slice(dot + 1).toLowerCase() : '';
+  if (ext === 'tf' || ext === 'hcl') return 'terraform';
   if (ext === 'ipynb') return 'notebook';
-  if (/^serverless\.(ya?ml|json)$/.test(name)) return 'serverless';
-  if (ext === 'yaml' || ext === 'yml' || ext === 'template') {
+  const isYaml = ext === 'yaml' || ext === 'yml';
+  if (isYaml || ext === 'json') {
+    const name = path.slice(slash + 1).toLowerCase();
+    if (ext === 'json' && name.endsWith('.tf.json')) return 'terraform';
+    if (name === `serverless.${ext}`) return 'serverless';
+  }
+  const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  if (isYaml || ext === 'template') {
     if (/^\s*(AWSTemplateFormatVersion|Transform\s*:\s*['"]?AWS::Serverless)/m.test(head) || /^Resources\s*:/m.test(text)) return 'cloudformation';
     return 'yaml';
   }

@@ -65,6 +65,23 @@ describe('engine', () => {
       ['chat.py', 'import boto3', 'python'],
       ['nb.ipynb', '{}', 'notebook'],
       ['Dockerfile', 'FROM node', 'text'],
+      // case, folders with dots, Windows paths, dot files, compound extensions
+      ['infra/MAIN.TF', '', 'terraform'],
+      ['C:\\repo\\infra\\main.tf', '', 'terraform'],
+      ['stack.d/Makefile', 'all:', 'text'],
+      ['conf.d\\notes', 'x', 'text'],
+      ['.gitignore', 'node_modules', 'text'],
+      ['mod/vars.TF.JSON', '{"variable":{}}', 'terraform'],
+      ['terragrunt.hcl', 'inputs = {}', 'terraform'],
+      ['svc/Serverless.YML', 'service: x', 'serverless'],
+      ['svc/serverless.json', '{"service":"x"}', 'serverless'],
+      ['my-serverless.yml', 'service: x', 'yaml'],
+      ['Template.TEMPLATE', 'Resources:\n  B:\n    Type: AWS::S3::Bucket', 'cloudformation'],
+      ['App.TSX', "import { App } from 'aws-cdk-lib';", 'cdk'],
+      ['lib/stack.mjs', "import * as cdk from 'aws-cdk-lib';", 'cdk'],
+      ['lib/util.cjs', 'module.exports = {}', 'javascript'],
+      ['lib/types.mts', 'export type X = 1;', 'typescript'],
+      ['README', '', 'text'],
     ];
     for (const [file, text, kind] of cases) {
       it(`${file} → ${kind}`, () => assert.equal(detectDocumentKind(file, text), kind));
