@@ -31,12 +31,13 @@ export function detectDocumentKind(path: string, text: string): DocumentKind {
   }
   const head = text.length > 4096 ? text.slice(0, 4096) : text;
   if (isYaml || ext === 'template') {
-    if (/^\s*(AWSTemplateFormatVersion|Transform\s*:\s*['"]?AWS::Serverless)/m.test(head) || /^Resources\s*:/m.test(text)) return 'cloudformation';
+    if (((head.includes('AWSTemplateFormatVersion') || head.includes('AWS::Serverless')) && CFN_YAML_HEADER.test(head)) || (text.includes('Resources') && /^Resources\s*:/m.test(text))) return 'cloudformation';
     return 'yaml';
   }
   if (ext === 'json') {
-    if (/"AWSTemplateFormatVersion"|"Resources"\s*:\s*\{[\s\S]*"Type"\s*:\s*"AWS::/.test(head)) return 'cloudformation';
-    if (/"Statement"\s*:/.test(head) && /"(Effect|Action|NotAction)"\s*:/.test(text)) return 'iam-policy';
+    // Substring tests first (memchr speed); the regexes only where their literal part occurs.
+    if (head.includes('"AWSTemplateFormatVersion"') || (head.includes('"Resources"') && CFN_JSON_RESOURCES.test(head))) return 'cloudformation';
+    if (head.includes('"Statement"') && /"Statement"\s*:/.test(head) && /"(Effect|Action|NotAction)"\s*:/.test(text)) return 'iam-policy';
     return 'json';
   }
   const lang = ext === 'py' ? 'python' : TS_EXTS.includes(ext) ? 'typescript' : JS_EXTS.includes(ext) ? 'javascript' : undefined;
@@ -46,6 +47,8 @@ export function detectDocumentKind(path: string, text: string): DocumentKind {
   return isCdk ? 'cdk' : lang;
 }
 
+const CFN_YAML_HEADER = /^\s*(AWSTemplateFormatVersion|Transform\s*:\s*['"]?AWS::Serverless)/m;
+const CFN_JSON_RESOURCES = /"Resources"\s*:\s*\{[\s\S]*"Type"\s*:\s*"AWS::/;
 const TS_EXTS = ['ts', 'tsx', 'mts', 'cts'];
 const JS_EXTS = ['js', 'jsx', 'mjs', 'cjs'];
 const CDK_IMPORT = /from\s+['"]aws-cdk-lib|require\(['"]aws-cdk-lib|^\s*(from|import)\s+aws_cdk\b/m;
