@@ -47,8 +47,6 @@ const GENERIC_QUOTED = new RegExp(String.raw`(?<key>${GENERIC_KEYS})[A-Za-z0-9_]
 /** Words every generic key name contains, at most 11 characters after the key's start (`encryption_key`). */
 const STEMS = ['pass', 'pwd', 'secret', 'key', 'token', 'cred', 'auth'];
 const STEM_BACK = 11;
-const stemsFrom = (first: string) => STEMS.filter((s) => s.startsWith(first));
-const [P_STEMS, S_STEMS, K_STEMS, T_STEMS, C_STEMS, A_STEMS] = ['p', 's', 'k', 't', 'c', 'a'].map(stemsFrom) as [string[], string[], string[], string[], string[], string[]];
 /** The longest key name (`encryption_key`, `client_secret`, with separators) and its suffix (`_1234`, `_string`), with room to spare. */
 const MAX_KEY = 28;
 const OTHER_SPACE = /^[^\S\r\n]$/;
@@ -63,29 +61,31 @@ function nameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
+/** Per lower-cased ASCII letter: the stems starting with it (most letters start none). */
+const STEMS_BY_FIRST: (readonly string[] | undefined)[] = Array.from({ length: 128 }, (_, c) => {
+  const list = STEMS.filter((stem) => stem.charCodeAt(0) === c);
+  return list.length ? list : undefined;
+});
+
 /** Stems (case-insensitive) in the last `window` characters of the name ending at `end`, added in ascending order. */
 function stemsBefore(text: string, end: number, window: number, out: number[]): void {
   let from = end;
   while (from > 0 && end - from < window && nameChar(text.charCodeAt(from - 1))) from--;
-  // Every stem is at least three characters long; compared in place, without slicing or lower-casing the name.
+  // Every stem is at least three characters long; compared in place, without slicing or lower-casing the name (name
+  // characters are ASCII, so `| 0x20` lower-cases exactly the letters). At most one stem starts at a position.
   for (let i = from; i + 3 <= end; i++) {
-    const stem = stemAt(text, i, end);
-    if (stem !== undefined) out.push(i);
+    const candidates = STEMS_BY_FIRST[text.charCodeAt(i) | 0x20];
+    if (candidates === undefined) continue;
+    for (const stem of candidates) {
+      if (i + stem.length > end) continue;
+      let j = 1;
+      while (j < stem.length && (text.charCodeAt(i + j) | 0x20) === stem.charCodeAt(j)) j++;
+      if (j === stem.length) {
+        out.push(i);
+        break;
+      }
+    }
   }
-}
-
-/** The stem starting at `i` (ending by `end`), case-insensitively, if any: at most one can start at a position. */
-function stemAt(text: string, i: number, end: number): string | undefined {
-  const c = text.charCodeAt(i) | 0x20;
-  const candidates = c === 0x70 /* p */ ? P_STEMS : c === 0x73 /* s */ ? S_STEMS : c === 0x6b /* k */ ? K_STEMS : c === 0x74 /* t */ ? T_STEMS : c === 0x63 /* c */ ? C_STEMS : c === 0x61 /* a */ ? A_STEMS : undefined;
-  if (!candidates) return undefined;
-  for (const stem of candidates) {
-    if (i + stem.length > end) continue;
-    let j = 1;
-    while (j < stem.length && (text.charCodeAt(i + j) | 0x20) === stem.charCodeAt(j)) j++;
-    if (j === stem.length) return stem;
-  }
-  return undefined;
 }
 
 /** The next `,` at or after `from` written between two quoted strings (`"user", "secret"`), or -1. */
@@ -108,6 +108,16 @@ const TYPE_BEFORE = /(?:^|[^A-Za-z0-9_])(?:string|str|&str|SecretStr)$/i;
  * rest of a compound operator (`.=`, `?=`, `::=`), spaces, a type word (`string`, `: String`), closing quotes or
  * brackets, to the name before it. Most operators have no credential-like name before them.
  */
+/** `:`, `.` or `?`: the first part of a compound operator (`:=`, `.=`, `?=`). */
+function isCompoundPart(c: number): boolean {
+  return c === 58 || c === 46 || c === 63;
+}
+
+/** A backslash, quote or bracket closing a key name (`"key": `, `['key'] =`, `\"key\": `). */
+function isCloser(c: number): boolean {
+  return c === 92 || c === 34 || c === 39 || c === 91 || c === 93;
+}
+
 function assignmentStems(text: string): number[] {
   const out: number[] = [];
   // Three memchr-speed cursors instead of one regex: most text has no operator at all.
@@ -123,7 +133,7 @@ function assignmentStems(text: string): number[] {
     else if (at === equals) equals = text.indexOf('=', at + 1);
     else comma = quotedComma(text, at + 1);
     let i = at;
-    if (text.charCodeAt(at) === 61 /* = */) for (let n = 0; n < 3 && i > 0 && ':.?'.includes(text.charAt(i - 1)); n++) i--;
+    if (text.charCodeAt(at) === 61 /* = */) for (let n = 0; n < 3 && i > 0 && isCompoundPart(text.charCodeAt(i - 1)); n++) i--;
     for (let n = 0; n < 8 && i > 0 && inlineSpace(text, i - 1); n++) i--;
     // the name before `NAME string =` / `NAME: String =` (the walk covers both the typed and the untyped reading)
     // every type word ends in `g` or `r`: test that before slicing
@@ -136,7 +146,7 @@ function assignmentStems(text: string): number[] {
       for (let n = 0; n < 8 && j > 0 && inlineSpace(text, j - 1); n++) j--;
       stemsBefore(text, j, MAX_KEY, out);
     }
-    for (let n = 0; n < 3 && i > 0 && '\\"\'[]'.includes(text.charAt(i - 1)); n++) i--;
+    for (let n = 0; n < 3 && i > 0 && isCloser(text.charCodeAt(i - 1)); n++) i--;
     stemsBefore(text, i, MAX_KEY, out);
   }
   out.sort((a, b) => a - b);
