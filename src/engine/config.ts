@@ -10,7 +10,8 @@
  * ```
  */
 import picomatch from 'picomatch';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { yamlLib } from './iac/yamlLib';
 import type { Severity } from './finding';
 import { getRule } from './rules';
 import type { ScanOptions } from './scan';
@@ -54,6 +55,7 @@ export function parseConfig(text: string, file: string): GuardFileConfig {
     const p = lines.position(offset);
     errors.push({ file, line: p.line, column: p.column, message });
   };
+  const { isMap, isScalar, isSeq, parseDocument } = yamlLib();
   const doc = parseDocument(text, { prettyErrors: false });
   for (const e of doc.errors) at(e.pos[0], e.message.split('\n')[0] ?? e.message);
   const config: GuardFileConfig = { include: [], exclude: [], disable: [], severity: {}, extra: {} };

@@ -13,9 +13,10 @@
  * error for …) makes it return `undefined`, and the caller falls back to the package. Only error-free documents are
  * returned, so `errors` is always empty.
  */
-import { CST } from 'yaml';
+import type { CST } from 'yaml';
 import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL, intrinsic, normaliseIntrinsic, tagToFn } from './cfnValues';
 import type { IacNode, MapEntry } from './node';
+import { yamlLib } from './yamlLib';
 import type { ParsedDocument } from './yamlJson';
 
 const WS = /\s/;
@@ -576,7 +577,7 @@ class Reader {
   /** Resolves a scalar with the package's own resolver (folding, escapes); any complaint bails. */
   private resolveFlow(start: number, end: number, type: 'scalar' | 'single-quoted-scalar' | 'double-quoted-scalar'): string {
     const tok: CST.FlowScalar = { type, offset: start, indent: 0, source: this.text.slice(start, end), end: [] };
-    const r = CST.resolveAsScalar(tok, false, () => bail());
+    const r = yamlLib().CST.resolveAsScalar(tok, false, () => bail());
     return r?.value ?? bail();
   }
 
@@ -650,7 +651,7 @@ class Reader {
       props: [{ type: 'block-scalar-header', offset: r, indent: n, source: header }],
       source,
     };
-    const v = CST.resolveAsScalar(tok, false, () => bail())?.value ?? bail();
+    const v = yamlLib().CST.resolveAsScalar(tok, false, () => bail())?.value ?? bail();
     const raw = r + source.length;
     this.vEnd = raw;
     this.nextContent(nl + 1 >= len ? len : nl + 1, -1);

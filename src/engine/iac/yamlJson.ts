@@ -4,10 +4,11 @@
  * node shape: `{ t: 'expr', fn: 'Fn::Sub', args: [x] }` (`Ref` and `Condition` keep their short names).
  */
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { CST, Parser } from 'yaml';
+import type { CST } from 'yaml';
 import { fastParseJson } from './jsonFast';
 import { CORE_BOOL, CORE_FLOAT, CORE_INT, CORE_NULL, intrinsic, normaliseIntrinsic, tagToFn } from './cfnValues';
 import type { IacNode, MapEntry } from './node';
+import { yamlLib } from './yamlLib';
 import { fastParseYaml } from './yamlFast';
 
 export interface ParsedDocument {
@@ -33,7 +34,7 @@ export function parseYamlWithPackage(text: string): ParsedDocument {
   const errors: { start: number; message: string }[] = [];
   let root: IacNode | undefined;
   try {
-    for (const token of new Parser().parse(text)) {
+    for (const token of new (yamlLib().Parser)().parse(text)) {
       if (token.type === 'document') {
         if (root === undefined && token.value) root = cstNode(token.value, [...token.start], text, errors, 0);
       } else if (token.type === 'error') {
@@ -78,9 +79,9 @@ function cstNode(tok: CstToken, props: readonly CstSource[], text: string, error
         // Comment lines left at the end of a block map are an item of their own, with no key, separator or value.
         if (!item.key && !item.value && !item.sep?.length && onlyTrivia(item.start)) continue;
         const k = item.key;
-        const key = k && 'source' in k && CST.isScalar(k) ? scalarValue(k, errors) : '';
+        const key = k && 'source' in k && yamlLib().CST.isScalar(k) ? scalarValue(k, errors) : '';
         const keyStart = k ? k.offset + (k.type === 'double-quoted-scalar' || k.type === 'single-quoted-scalar' ? 1 : 0) : start;
-        const keyEnd = k && CST.isScalar(k) ? k.offset + k.source.length - (k.type === 'double-quoted-scalar' || k.type === 'single-quoted-scalar' ? 1 : 0) : keyStart;
+        const keyEnd = k && yamlLib().CST.isScalar(k) ? k.offset + k.source.length - (k.type === 'double-quoted-scalar' || k.type === 'single-quoted-scalar' ? 1 : 0) : keyStart;
         const sep = item.sep ?? [];
         const value: IacNode = item.value ? cstNode(item.value, sep, text, errors, depth + 1) : nullOrTagged(sep, keyEnd, text);
         entries.push({ key, keyStart, keyEnd, value });
@@ -140,7 +141,7 @@ function nullOrTagged(props: readonly CstSource[], at: number, text: string): Ia
 }
 
 function scalarValue(tok: CST.FlowScalar | CST.BlockScalar, errors: { start: number; message: string }[]): string {
-  const r = CST.resolveAsScalar(tok, false, (offset, _code, message) => errors.push({ start: offset, message }));
+  const r = yamlLib().CST.resolveAsScalar(tok, false, (offset, _code, message) => errors.push({ start: offset, message }));
   return r?.value ?? '';
 }
 
@@ -149,7 +150,7 @@ function endOf(tok: CstToken, text: string): number {
   let end = tok.offset;
   const visit = (t: CstToken | undefined | null) => {
     if (!t) return;
-    if (CST.isScalar(t)) end = Math.max(end, t.offset + t.source.length);
+    if (yamlLib().CST.isScalar(t)) end = Math.max(end, t.offset + t.source.length);
     else if (t.type === 'block-map' || t.type === 'block-seq') for (const i of t.items) visit(i.value ?? ('key' in i ? i.key : undefined));
     else if (t.type === 'flow-collection') end = Math.max(end, (t.end[t.end.length - 1]?.offset ?? t.offset) + 1);
   };
