@@ -92,7 +92,8 @@ export async function scanUnits(units: Unit[], options: ScanOptions, onFile?: ()
       const kind = detectDocumentKind(shown, text);
       if (kind === 'cdk' && !cdkParsersReady()) await initCdkParsers(() => loadCdkWasm());
       files++;
-      // Terraform files (`.hcl`, `.tf.json` too) form models with their folder's other files: never batched.
+      // A lone Terraform file (`.hcl`, `.tf.json`) is scanned on its own: in a batch it would join the model of any
+      // other batched Terraform file of its folder.
       if (!module && kind === 'terraform') flush([{ file: shown, text, kind }]);
       else inputs.push({ file: shown, text, kind });
       if (!module) batchBytes += text.length;
