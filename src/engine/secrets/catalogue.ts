@@ -79,6 +79,8 @@ interface PatternIndex {
   owners: Map<string, number[]>;
   /** Patterns with an empty keyword (they always run). */
   always: number[];
+  /** One flag per pattern, all clear between calls of activePatterns (which marks and then clears them). */
+  marks: Uint8Array;
 }
 const PATTERN_INDEXES = new WeakMap<readonly SecretPattern[], PatternIndex>();
 
@@ -99,7 +101,7 @@ function patternIndexOf(patterns: readonly SecretPattern[]): PatternIndex {
         else owners.set(k, [i]);
       }
     });
-    index = { keywords: new KeywordIndex(owners.keys()), owners, always };
+    index = { keywords: new KeywordIndex(owners.keys()), owners, always, marks: new Uint8Array(patterns.length) };
     PATTERN_INDEXES.set(patterns, index);
   }
   return index;
@@ -107,27 +109,42 @@ function patternIndexOf(patterns: readonly SecretPattern[]): PatternIndex {
 
 /** The patterns (in list order) owning a keyword present in the text. */
 function activePatterns(patterns: readonly SecretPattern[], index: PatternIndex, has: ReadonlySet<string>): SecretPattern[] {
-  const marked: number[] = [...index.always];
+  // Flags instead of a sorted list of indexes: no allocation but the result.
+  const marks = index.marks;
+  let any = index.always.length > 0;
+  for (const i of index.always) marks[i] = 1;
   // Iterate the smaller side: the keywords found, or this list's keywords.
   if (has.size <= index.owners.size) {
     for (const k of has) {
       const list = index.owners.get(k);
-      if (list) for (const i of list) marked.push(i);
+      if (list) {
+        for (const i of list) marks[i] = 1;
+        any = true;
+      }
     }
   } else {
-    for (const [k, list] of index.owners) if (has.has(k)) for (const i of list) marked.push(i);
+    for (const [k, list] of index.owners) {
+      if (has.has(k)) {
+        for (const i of list) marks[i] = 1;
+        any = true;
+      }
+    }
   }
-  if (marked.length === 0) return [];
-  marked.sort((a, b) => a - b);
+  if (!any) return [];
   const out: SecretPattern[] = [];
-  for (let j = 0; j < marked.length; j++) if (j === 0 || marked[j] !== marked[j - 1]) out.push(patterns[marked[j]!]!);
+  for (let i = 0; i < marks.length; i++) {
+    if (marks[i] === 1) {
+      marks[i] = 0;
+      out.push(patterns[i]!);
+    }
+  }
   return out;
 }
 
 /** Finds every catalogued secret in a text. Throws if a validator throws: callers treat that as a failure. */
 export function findSecrets(text: string, patterns: readonly SecretPattern[] = SECRET_PATTERNS, present?: ReadonlySet<string>): SecretMatch[] {
   const out: SecretMatch[] = [];
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   // `present`: the keywords the caller already found in this text (the scanner finds them once for all rules, every
   // catalogue keyword among them, so the overlap check reuses them too); otherwise one pass over the text finds them
   // for every pattern at once.
@@ -147,6 +164,7 @@ export function findSecrets(text: string, patterns: readonly SecretPattern[] = S
       const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m, ...(present ? { present } : {}) };
       if (p.validate && !p.validate(value, ctx)) continue;
       const key = `${p.ruleId} ${offset} ${value.length}`;
+      seen ??= new Set();
       if (seen.has(key)) continue;
       seen.add(key);
       const detail = p.describe?.(value);
@@ -163,5 +181,5 @@ export function findSecrets(text: string, patterns: readonly SecretPattern[] = S
       });
     }
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }

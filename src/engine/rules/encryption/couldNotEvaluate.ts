@@ -15,11 +15,12 @@ const rule = encryptionRule({
   fix: 'Give the variable or parameter a literal default, or review the setting by hand; suppress the note with a reason once reviewed.',
   references: ['GenAI Guard: how settings are resolved — see the README, "Rules"'],
   evaluate(model, sink) {
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     for (const r of JUDGED) {
       // Shared with the rule itself: each rule judges a model once.
       for (const u of evaluationOf(r.evaluate, model).unknowns) {
         const k = `${u.file}|${u.start}|${u.end}`;
+        seen ??= new Set();
         if (seen.has(k)) continue;
         seen.add(k);
         sink.report({ file: u.file, start: u.start, end: u.end, identity: u.what, message: `Could not evaluate ${u.what}: ${u.reason}. The encryption rules did not check it.` });
