@@ -39,6 +39,7 @@ function enabled(rule: Rule, options: ScanOptions): boolean {
 }
 
 const TEXT_RULES = RULES.filter((r): r is TextRule => r.scope !== 'model');
+const WOKEN = new Uint8Array(TEXT_RULES.length);
 
 /** Keyword → the text rules it wakes up (by index in TEXT_RULES); built on first use. */
 interface TextRuleIndex {
@@ -90,10 +91,12 @@ function textRulesFor(kind: DocumentKind, text: string, options: ScanOptions): {
     kinds.set(kind, candidates);
   }
   const found = index.keywords.find(text);
-  const woken = new Uint8Array(TEXT_RULES.length);
+  // One flag array for every call (cleared before returning): rules woken by a keyword found.
+  const woken = WOKEN;
   for (const k of found) for (const i of index.byKeyword.get(k)!) woken[i] = 1;
   const rules: TextRule[] = [];
   for (let j = 0; j < candidates.rules.length; j++) if (candidates.always[j] || woken[candidates.indexes[j]!] === 1) rules.push(candidates.rules[j]!);
+  woken.fill(0);
   return { rules, found };
 }
 

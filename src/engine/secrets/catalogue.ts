@@ -40,37 +40,43 @@ function secretSpan(m: RegExpMatchArray): { value: string; offset: number } {
 }
 
 /** The regex matches of one pattern in a text (exported for tests: anchored patterns must match like a full scan). */
-export function patternMatches(text: string, p: SecretPattern): Iterable<RegExpMatchArray> {
+export function patternMatches(text: string, p: SecretPattern): readonly RegExpMatchArray[] {
   return p.anchor ? anchoredMatches(text, p) : execAll(p.regex, text);
 }
 
 const STICKY = new WeakMap<RegExp, RegExp>();
+const NONE: readonly RegExpMatchArray[] = Object.freeze([]);
 
 /**
  * The matches of an anchored pattern, identical to `text.matchAll(p.regex)`: every match starts within `back`
  * characters before one of its stems, so only those starts are tried, leftmost first, never overlapping a previous
- * match.
+ * match. A list, not a generator: most texts have no stem at all.
  */
-function* anchoredMatches(text: string, p: SecretPattern): Generator<RegExpMatchArray> {
+function anchoredMatches(text: string, p: SecretPattern): readonly RegExpMatchArray[] {
   const { stems, back } = p.anchor!;
+  const at = stems(text);
+  if (at.length === 0) return NONE;
   let sticky = STICKY.get(p.regex);
   if (!sticky) {
     sticky = new RegExp(p.regex.source, p.regex.flags.replace('g', '') + 'y');
     STICKY.set(p.regex, sticky);
   }
+  const out: RegExpMatchArray[] = [];
   let next = 0; // the first start not yet tried (and not inside a previous match)
-  for (const at of stems(text)) {
-    for (let start = Math.max(next, at - back); start <= at; start++) {
+  for (let k = 0; k < at.length; k++) {
+    const stem = at[k]!;
+    for (let start = Math.max(next, stem - back); start <= stem; start++) {
       sticky.lastIndex = start;
       const m = sticky.exec(text);
       next = start + 1;
       if (m) {
         next = Math.max(next, start + m[0].length);
-        yield m;
+        out.push(m);
         break;
       }
     }
   }
+  return out;
 }
 
 interface PatternIndex {
@@ -159,7 +165,9 @@ export function findSecrets(text: string, patterns: readonly SecretPattern[] = S
       prime = false;
       specificOf = { text, matches: out.slice() };
     }
-    for (const m of patternMatches(text, p)) {
+    const matches = patternMatches(text, p);
+    for (let k = 0; k < matches.length; k++) {
+      const m = matches[k]!;
       const { value, offset } = secretSpan(m);
       const ctx: SecretContext = { text, start: offset, end: offset + value.length, match: m, ...(present ? { present } : {}) };
       if (p.validate && !p.validate(value, ctx)) continue;
