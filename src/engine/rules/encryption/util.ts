@@ -71,23 +71,30 @@ class Evaluation implements Sink {
     this.unknowns.push(u);
   }
 }
-const evaluations = new OwnedCache<IacModel, Map<Evaluate, Evaluation>>();
+const evaluations = new OwnedCache<IacModel, (Evaluation | undefined)[]>();
+/** A slot per evaluate function, in order of first use: a model's evaluations are an array, not a Map. */
+const slots = new Map<Evaluate, number>();
 
 /**
  * A rule's reports and undecidable settings on a model, evaluated once: the rule reports the first, the
  * "could not evaluate" note (GG-ENC-000) the second, without judging the model twice.
  */
 export function evaluationOf(evaluate: Evaluate, model: IacModel): Evaluation {
+  let slot = slots.get(evaluate);
+  if (slot === undefined) {
+    slot = slots.size;
+    slots.set(evaluate, slot);
+  }
   let byRule = evaluations.get(model);
   if (!byRule) {
-    byRule = new Map();
+    byRule = [];
     evaluations.set(model, byRule);
   }
-  let e = byRule.get(evaluate);
+  let e = byRule[slot];
   if (!e) {
     e = new Evaluation();
     evaluate(model, e);
-    byRule.set(evaluate, e);
+    byRule[slot] = e;
   }
   return e;
 }
