@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { forcedThreads } from './threads';
 import { analyzeOrFail, RedactionError, type AnalyzedEntity, type AnalyzeOptions } from '../engine/redact';
 
 /**
@@ -52,10 +53,8 @@ export const redactPoolInternals: { fault?: string; lastRun?: { threads: number;
  * forces one.
  */
 export function redactThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): { threads: number; forced: boolean } {
-  if (env.GENAI_GUARD_NO_WORKERS) return { threads: 1, forced: true };
-  const forced = Number(env.GENAI_GUARD_THREADS);
-  if (env.GENAI_GUARD_THREADS && Number.isInteger(forced) && forced >= 1) return { threads: Math.min(forced, 16), forced: true };
-  return { threads: cores >= 2 ? Math.min(cores, 8) : 1, forced: false };
+  const forced = forcedThreads(env);
+  return forced !== undefined ? { threads: forced, forced: true } : { threads: cores >= 2 ? Math.min(cores, 8) : 1, forced: false };
 }
 
 const SESSION_ONLY = new Set(['policy', 'defaultAction']);

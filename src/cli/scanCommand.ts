@@ -12,6 +12,7 @@ import { UsageError, type Io } from './io';
 import { scanUnits, type Skipped, type Unit } from './scanUnits';
 
 export { MAX_FILE_BYTES } from './scanUnits';
+import { forcedThreads } from './threads';
 import { walkFiles } from './walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -63,10 +64,7 @@ function groupUnits(files: [string, string][]): Unit[] {
  * 10,000-file benchmark). `GENAI_GUARD_THREADS=n` overrides; `GENAI_GUARD_NO_WORKERS=1` forces one.
  */
 export function scanThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
-  if (env.GENAI_GUARD_NO_WORKERS) return 1;
-  const forced = Number(env.GENAI_GUARD_THREADS);
-  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, 16);
-  return cores >= 3 ? Math.min(cores, 8) : 1;
+  return forcedThreads(env) ?? (cores >= 3 ? Math.min(cores, 8) : 1);
 }
 
 /** The worker's script: its own small bundle next to dist/cli.js, or the compiled module when unbundled (tests). */
