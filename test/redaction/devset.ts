@@ -37,6 +37,13 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
+/** A random string of `length` characters drawn from `alphabet` (tests: texts dense in the characters under test). */
+export function randomText(r: Rng, alphabet: string, length: number): string {
+  let t = '';
+  for (let k = 0; k < length; k++) t += alphabet[Math.floor(r() * alphabet.length)];
+  return t;
+}
+
 class Gen {
   constructor(readonly r: Rng) {}
   int(lo: number, hi: number): number {

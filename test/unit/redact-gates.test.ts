@@ -15,7 +15,7 @@ import { phoneDetector } from '../../src/engine/redact/detectors/phone';
 import { normalize } from '../../src/engine/redact/normalize';
 import { ALL_FACTS, CH_AT, CH_CJK, CH_COLON, CH_DOT, CH_HASH, CH_HYPHEN, CH_LOWER, CH_NON_ASCII, CH_UPPER, execAll, sortSmall, textFacts } from '../../src/engine/redact/scan';
 import type { Detector } from '../../src/engine/redact/types';
-import { generateDevSet, mulberry32 } from '../redaction/devset';
+import { generateDevSet, mulberry32, randomText } from '../redaction/devset';
 
 
 /** Dev-set texts and variants without digits, capitals, separators …: each variant closes some gates. */
@@ -39,9 +39,7 @@ function texts(): string[] {
   const r = mulberry32(11);
   const alphabet = '0123456789abcdefABCDEFxyzXYZ-:.@#/=?&+( \n_陳先生';
   for (let i = 0; i < 1500; i++) {
-    let t = '';
-    const n = 5 + Math.floor(r() * 60);
-    for (let k = 0; k < n; k++) t += alphabet[Math.floor(r() * alphabet.length)];
+    const t = randomText(r, alphabet, 5 + Math.floor(r() * 60));
     out.push(t);
   }
   return out;
@@ -100,9 +98,7 @@ describe('redaction engine: character-fact gates', () => {
     let hits = 0;
     const samples = [...all];
     for (let i = 0; i < 20_000; i++) {
-      let t = '';
-      const n = 4 + Math.floor(r() * 20);
-      for (let k = 0; k < n; k++) t += alphabet[Math.floor(r() * alphabet.length)];
+      const t = randomText(r, alphabet, 4 + Math.floor(r() * 20));
       samples.push(t);
     }
     for (const t of samples) {

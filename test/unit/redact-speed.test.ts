@@ -23,7 +23,7 @@ import { normalize } from '../../src/engine/redact/normalize';
 import { ALL_FACTS, setWordGates, textFacts } from '../../src/engine/redact/scan';
 import type { Detector } from '../../src/engine/redact/types';
 import { findSecrets, SECRET_PATTERNS } from '../../src/engine/secrets/catalogue';
-import { DEV_DENY_LIST, generateDevSet, mulberry32 } from '../redaction/devset';
+import { DEV_DENY_LIST, generateDevSet, mulberry32, randomText } from '../redaction/devset';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const METADATA = require('libphonenumber-js/metadata.max.json') as MetadataJson;
@@ -64,9 +64,7 @@ describe('redaction engine: speed paths give what the slow paths give', () => {
     const extra: string[] = [];
     const alphabet = '0123456789 -- AZaz.(\n';
     for (let i = 0; i < 20_000; i++) {
-      let t = '';
-      const n = 1 + Math.floor(r() * 30);
-      for (let k = 0; k < n; k++) t += alphabet[Math.floor(r() * alphabet.length)];
+      const t = randomText(r, alphabet, 1 + Math.floor(r() * 30));
       extra.push(t);
     }
     for (const t of [...all, ...extra, '', '1', 'A1', '1 -2', '12-34 56', 'é1', 'Z99 9']) {
