@@ -144,8 +144,8 @@ class Reader {
    *
    * It also records in `pendM` how the parser will file the comment lines skipped: after a value it keeps an `end`
    * for (a flow scalar or collection: `absorbAbove` is its entry's column), comment lines indented past that column
-   * go to the value until the first other comment line; the others wait in an item of their own, which becomes an
-   * empty entry of a collection that ends there unless all of them are less indented than it (see `closeWith`).
+   * go to the value until the first other comment line; the others wait in an item of their own, which a collection
+   * ending there keeps (and drops: no entry) unless all of them are less indented than it (see `closeWith`).
    * `absorbAbove` -1: none go to the value (a block scalar); -2: none wait (an empty value keeps them).
    */
   private nextContent(p: number, absorbAbove = -2): number {
@@ -272,12 +272,10 @@ class Reader {
   /**
    * A block collection at column `col` ends: the parser hands the comment lines waiting after its last value to its
    * parent, unless one is indented as far as the collection (which then keeps them: the package path drops that
-   * comment-only item, and so does this reader). Says whether the collection kept them.
+   * comment-only item, and so does this reader).
    */
-  private closeWith(col: number): boolean {
-    if (this.pendM < 0 || col === 0 || this.pendM < col) return false;
-    this.pendM = -1;
-    return true;
+  private closeWith(col: number): void {
+    if (this.pendM >= 0 && col !== 0 && this.pendM >= col) this.pendM = -1;
   }
 
   private blockSeq(q: number, col: number, depth: number): IacNode {
